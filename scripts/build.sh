@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Install, convert every raw page in seeds/, and build the bilingual site into site/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+.venv/bin/tnarchive convert
+.venv/bin/mkdocs build --strict
+echo "build: site/ is ready (open site/index.html, or run .venv/bin/mkdocs serve)"

@@ -1,0 +1,125 @@
+"""The `tnarchive` command."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .convert import SetupError, atomic_write, convert_all, load_context, read_seed, review_report
+from .corrections import CorrectionError
+from .pipeline import ConvertError, convert_page
+
+_ROOT = click.Path(file_okay=False, path_type=Path)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tnarchive")
+def main() -> None:
+    """Thái Nguyên International Cooperation Archive: convert raw pages and build the archive."""
+
+
+def _fail_setup(exc: Exception) -> None:
+    click.echo(f"error: {exc}", err=True)
+    sys.exit(2)
+
+
+@main.command()
+@click.option("--seeds", "seeds_dir", type=_ROOT, default=Path("seeds"), show_default=True,
+              help="Folder of raw pages (.txt, .html). Never modified.")
+@click.option("--out", "out_dir", type=_ROOT, default=Path("docs/vi/articles"), show_default=True,
+              help="Folder for the generated Vietnamese articles.")
+@click.option("--data", "data_dir", type=_ROOT, default=Path("data"), show_default=True,
+              help="Folder of authority files, source profiles and corrections.")
+@click.option("--report", "report_dir", type=_ROOT, default=Path("reports"), show_default=True,
+              help="Folder for review.md / review.json: unreviewed names, inferred dates, warnings.")
+@click.option("--force", is_flag=True,
+              help="Overwrite generated files edited by hand (a copy goes to REPORT/overwritten/).")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar (default: when more than 5 pages and stderr is a terminal).")
+def convert(seeds_dir: Path, out_dir: Path, data_dir: Path, report_dir: Path, force: bool, progress: bool | None) -> None:
+    """Convert every raw page in SEEDS into Markdown with front matter under OUT.
+
+    Output is deterministic: the same inputs give byte-identical files. Pages that fail
+    are reported as "FILE: error: REASON" and keep their previous article; the others
+    still convert. Exit status: 0 all converted, 1 some pages failed, 2 setup error.
+    """
+    try:
+        ctx = load_context(data_dir)
+        if not seeds_dir.is_dir():
+            raise SetupError(f"{seeds_dir}: no such folder of raw pages")
+        n = sum(1 for _ in seeds_dir.iterdir())
+        show = progress if progress is not None else (n > 5 and sys.stderr.isatty())
+        outcome = convert_all(seeds_dir, out_dir, ctx, force=force, progress=show,
+                              backup_dir=report_dir / "overwritten")
+    except SetupError as exc:
+        _fail_setup(exc)
+        return
+    md, data = review_report(outcome)
+    atomic_write(report_dir / "review.md", md.encode("utf-8"))
+    atomic_write(report_dir / "review.json", (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    for path, reason in outcome.failed:
+        click.echo(f"{path}: error: {reason}", err=True)
+    unreviewed = sum(len(a.meta["unreviewed"]["people"]) + len(a.meta["unreviewed"]["partners"]) for a in outcome.articles.values())
+    undated = sum(1 for a in outcome.articles.values() if not a.meta["date"])
+    click.echo(
+        f"converted {len(outcome.articles)} page(s) into {out_dir}: {len(outcome.written)} written, "
+        f"{len(outcome.unchanged)} unchanged, {len(outcome.removed)} removed, {len(outcome.failed)} failed; "
+        f"{unreviewed} unreviewed name(s), {undated} undated (see {report_dir / 'review.md'})"
+    )
+    sys.exit(1 if outcome.failed else 0)
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a summary.")
+@click.option("--data", "data_dir", type=_ROOT, default=Path("data"), show_default=True,
+              help="Folder of authority files and source profiles.")
+def inspect(file: Path, as_json: bool, data_dir: Path) -> None:
+    """Show what the converter would extract from one raw FILE, writing nothing.
+
+    With --json: one object with the keys title, date, date_precision, date_inferred,
+    authors, source, people, partners, headings, captions, body_markdown, warnings.
+    """
+    try:
+        ctx = load_context(data_dir)
+        art = convert_page(read_seed(file, ctx), file.name, ctx)
+    except SetupError as exc:
+        _fail_setup(exc)
+        return
+    except (ConvertError, CorrectionError, OSError) as exc:
+        click.echo(f"{file}: error: {exc}", err=True)
+        sys.exit(1)
+    m = art.meta
+    out = {
+        "title": m["title"],
+        "date": m["date"],
+        "date_precision": m["date_precision"],
+        "date_inferred": bool(m["date_inferred"]),
+        "authors": m["authors"],
+        "source": {"name": m["source"]["name"], "url": m["source"]["url"]},
+        "people": art.people,
+        "partners": art.partners,
+        "headings": [b.text for b in art.blocks if b.kind == "heading"],
+        "captions": [b.text + (f" (Ảnh: {b.credit})" if b.credit else "") for b in art.blocks if b.kind == "caption"],
+        "body_markdown": art.body,
+        "warnings": art.warnings,
+    }
+    if as_json:
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"title:    {out['title']}")
+    click.echo(f"date:     {out['date']} ({out['date_precision']}{', inferred' if out['date_inferred'] else ''})")
+    click.echo("authors:  " + "; ".join(a["name"] + (f" ({a['affiliation']})" if a["affiliation"] else "") for a in out["authors"]))
+    click.echo(f"source:   {out['source']['name']} {out['source']['url'] or ''}")
+    click.echo("people:   " + ", ".join(p["name"] + ("" if p["known"] else " [new]") for p in out["people"]))
+    click.echo("partners: " + ", ".join(p["name_vi"] + ("" if p["known"] else " [new]") for p in out["partners"]))
+    click.echo(f"headings: {len(out['headings'])}, captions: {len(out['captions'])}")
+    for w in out["warnings"]:
+        click.echo(f"warning:  {w}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Metadata extraction: each module reads cleaned text and returns plain data."""

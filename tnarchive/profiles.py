@@ -1,0 +1,112 @@
+"""Source profiles (data/sources.yml) as plain objects: what chrome each kind of site carries."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from .text import fold
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The generic rules merged with one site's additions. Marker sets hold folded text."""
+
+    id: str | None
+    name: str | None
+    url: str | None
+    drop_lines: frozenset[str]
+    drop_prefixes: tuple[str, ...]
+    drop_patterns: tuple[re.Pattern, ...]
+    end_markers: frozenset[str]
+    glued_markers: tuple[str, ...]
+    date_patterns: tuple[re.Pattern, ...]
+    org_words: tuple[str, ...]
+    credit_words: tuple[str, ...]
+    related_after_lead: bool = False
+
+    @property
+    def host(self) -> str | None:
+        return urlparse(self.url).hostname if self.url else None
+
+
+@dataclass(frozen=True)
+class ProfileSet:
+    generic: dict
+    sources: tuple[dict, ...] = field(default_factory=tuple)
+
+
+class ProfileError(ValueError):
+    pass
+
+
+def _folded(items) -> list[str]:
+    return [fold(str(i)).strip() for i in (items or [])]
+
+
+def _compile(patterns, where: str) -> tuple[re.Pattern, ...]:
+    out = []
+    for p in patterns or []:
+        try:
+            out.append(re.compile(str(p), re.IGNORECASE))
+        except re.error as exc:
+            raise ProfileError(f"{where}: bad regular expression {p!r}: {exc}") from None
+    return tuple(out)
+
+
+def load_profiles(data: dict) -> ProfileSet:
+    if not isinstance(data, dict) or "generic" not in data:
+        raise ProfileError("sources.yml: needs a 'generic' section")
+    sources = tuple(data.get("sources") or [])
+    for i, s in enumerate(sources):
+        if not isinstance(s, dict) or not s.get("id"):
+            raise ProfileError(f"sources.yml: source #{i + 1} needs an 'id'")
+    profiles = ProfileSet(generic=data["generic"], sources=sources)
+    build(profiles, None)  # validate every pattern now, not on the first page that needs it
+    for s in sources:
+        build(profiles, s)
+    return profiles
+
+
+def detect(profiles: ProfileSet, raw_text: str) -> dict | None:
+    """The first source whose detect markers occur in the page, or None."""
+    folded = fold(raw_text)
+    for s in profiles.sources:
+        if any(fold(m) in folded for m in s.get("detect") or []):
+            return s
+    return None
+
+
+def by_host(profiles: ProfileSet, host: str | None) -> dict | None:
+    if not host:
+        return None
+    host = host.lower().removeprefix("www.")
+    for s in profiles.sources:
+        url = s.get("url")
+        if url and (urlparse(url).hostname or "").removeprefix("www.") == host:
+            return s
+    return None
+
+
+def build(profiles: ProfileSet, source: dict | None) -> Profile:
+    g = profiles.generic
+    s = source or {}
+    where = f"sources.yml ({s.get('id', 'generic')})"
+
+    def both(key):
+        return list(g.get(key) or []) + list(s.get(key) or [])
+
+    return Profile(
+        id=s.get("id"),
+        name=s.get("name"),
+        url=s.get("url"),
+        drop_lines=frozenset(_folded(both("drop_lines"))),
+        drop_prefixes=tuple(_folded(both("drop_prefixes"))),
+        drop_patterns=_compile(both("drop_patterns"), where),
+        end_markers=frozenset(_folded(both("end_markers"))),
+        glued_markers=tuple(str(m) for m in both("glued_markers")),
+        date_patterns=_compile(both("date_patterns"), where),
+        org_words=tuple(str(w) for w in both("org_words")),
+        credit_words=tuple(str(w) for w in both("credit_words")),
+        related_after_lead=bool(s.get("related_after_lead", False)),
+    )

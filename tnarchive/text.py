@@ -1,0 +1,54 @@
+"""Text helpers shared by every stage: NFC, diacritic folding, slugs.
+
+Folding is the one rule that lets "hop tac" find "hợp tác" and "Gyeongbuk" match
+"GYEONGBUK": decompose, drop combining marks, map đ/Đ to d, case-fold. It is applied
+character by character so a match in folded text maps back to the original span.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from slugify import slugify as _slugify
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def fold_char(ch: str) -> str:
+    if ch in "đĐ":
+        return "d"
+    decomposed = unicodedata.normalize("NFD", ch)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def fold(text: str) -> str:
+    """Case- and diacritic-insensitive form of *text* (đ → d)."""
+    return "".join(fold_char(c) for c in text)
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Fold *text* and return, for each folded character, its index in *text*."""
+    out: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        f = fold_char(ch)
+        out.append(f)
+        offsets.extend([i] * len(f))
+    return "".join(out), offsets
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def slugify(text: str, max_length: int = 60) -> str:
+    """ASCII slug: Vietnamese letters folded (đ → d), words joined by '-', cut on a word boundary."""
+    return _slugify(fold(text), max_length=max_length, word_boundary=True, save_order=True)
+
+
+def is_upper_initial(word: str) -> bool:
+    return bool(word) and word[0].isupper()
