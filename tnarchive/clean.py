@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .extract.dates import parse_date_line
 from .profiles import Profile
 from .text import fold
 
@@ -61,15 +62,12 @@ def is_chrome(line: str, profile: Profile) -> bool:
 
 def is_header_chrome(line: str, profile: Profile) -> bool:
     f = fold(line).strip()
-    return is_chrome(line, profile) or any(f.startswith(p) for p in profile.drop_prefixes)
+    return is_chrome(line, profile) or f in profile.end_markers or any(f.startswith(p) for p in profile.drop_prefixes)
 
 
-def match_date(line: str, profile: Profile) -> re.Match | None:
-    for p in profile.date_patterns:
-        m = p.fullmatch(line.strip())
-        if m:
-            return m
-    return None
+def match_date(line: str, profile: Profile) -> bool:
+    """Is this header line the publication date (a profile pattern, or any full date dateparser reads)?"""
+    return parse_date_line(line, profile) is not None
 
 
 def _looks_like_title(line: str) -> bool:
@@ -103,7 +101,7 @@ def split_page(text: str, profile: Profile, title_hint: str | None = None) -> Pa
         line = lines[i]
         if line and match_date(line, profile) and date_line is None:
             date_line = line
-        elif line and not is_header_chrome(line, profile):
+        elif line and (fold(line).strip() in profile.end_markers or not is_header_chrome(line, profile)):
             break
         elif line:
             removed.append(line)

@@ -116,7 +116,7 @@ def convert_all(seeds_dir: Path, out_dir: Path, ctx: Context, force: bool = Fals
     seeds = seed_files(seeds_dir)
     slugs: dict[str, str] = {}
     plans: list[tuple[str, str, bytes]] = []
-    for path in tqdm(seeds, disable=not progress, unit="page", desc="convert", leave=False):
+    for path in tqdm(seeds, disable=not progress, unit="page", desc="convert"):
         try:
             article = convert_page(read_seed(path, ctx), path.name, ctx)
         except (ConvertError, CorrectionError, OSError) as exc:
@@ -186,6 +186,7 @@ def review_report(outcome: Outcome) -> tuple[str, dict]:
             "unreviewed_partners": un["partners"],
             "date": art.meta["date"],
             "date_inferred": art.meta["date_inferred"],
+            "chrome_removed": art.removed,
         }
         data["articles"][seed] = entry
         if not (art.warnings or un["people"] or un["partners"] or art.meta["date_inferred"]):

@@ -27,12 +27,6 @@ _BOMS = [
     (codecs.BOM_UTF16_BE, "utf-16"),
 ]
 
-# Letters that only Vietnamese text uses in quantity: the test for "does this decoding make sense".
-_VI_LETTERS = set(
-    "ăâđêôơưĂÂĐÊÔƠƯ"
-    "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
-    "ÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ"
-)
 
 _FTFY = ftfy.TextFixerConfig(
     unescape_html=False,  # "&amp;" in a plain-text page is text, not an entity
@@ -58,33 +52,30 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
-def _vietnamese_score(text: str) -> float:
-    composed = unicodedata.normalize("NFC", text)
-    letters = sum(1 for c in composed if c.isalpha())
-    if not letters:
-        return 0.0
-    vi = sum(1 for c in composed if c in _VI_LETTERS)
-    odd = sum(1 for c in composed if unicodedata.category(c) in ("Co", "Cn", "Cc") and c not in "\n\r\t")
-    odd += composed.count("\ufffd")
-    return (vi - 5 * odd) / letters
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+_VOWELS = set("aeiouyâêôăơưAEIOUYÂÊÔĂƠƯ")
+
+
+def _is_cp1258_vietnamese(text: str) -> bool:
+    """Windows-1258 writes tones as combining marks after vowels; other code pages do not."""
+    marks = [i for i, c in enumerate(text) if c in _TONE_MARKS]
+    if not marks:
+        return False
+    after_vowel = sum(1 for i in marks if i > 0 and text[i - 1] in _VOWELS)
+    return after_vowel >= 0.9 * len(marks)
 
 
 def _legacy(data: bytes) -> str:
-    candidates: list[tuple[float, str]] = []
-    for enc in ("cp1258", "cp1252"):
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        candidates.append((_vietnamese_score(text), text))
+    try:
+        text = data.decode("cp1258")
+        if _is_cp1258_vietnamese(text):
+            return text
+    except UnicodeDecodeError:
+        pass
     guess = from_bytes(data).best()
-    if guess is not None:
-        text = str(guess)
-        candidates.append((_vietnamese_score(text), text))
-    if not candidates:
+    if guess is None:
         raise DecodeError("cannot decode: not UTF-8, UTF-16 or a known legacy Vietnamese encoding")
-    candidates.sort(key=lambda c: c[0], reverse=True)
-    return candidates[0][1]
+    return str(guess)
 
 
 def decode(data: bytes) -> str:

@@ -92,7 +92,7 @@ def convert_page(data: bytes, name: str, ctx: Context) -> Article:
         warnings = [w for w in warnings if not w.startswith("no author line")]
     src = byline.source
     if not src.get("url") and hints.get("url"):
-        src = {"name": src.get("name"), "url": hints["url"]}
+        src = {"name": src.get("name") or hints.get("site_name"), "url": hints["url"]}
     named = prof.by_host(ctx.profiles, _host(src.get("url"))) or source
     if named and named.get("name") and (not src.get("name") or _host(src.get("url"))):
         src = {"name": named["name"], "url": src.get("url") or named.get("url")}

@@ -146,6 +146,26 @@ def _resolve(hits: list[Hit]) -> list[Hit]:
     return sorted(chosen, key=lambda h: h.start)
 
 
+_LIST_SEP = re.compile(r"^(?:,\s*|\s+và\s+|\s*,\s*và\s+)$")
+
+
+def _distribute_embassies(text: str, hits: list[Hit], auth: Authority) -> list[Hit]:
+    """ "Đại sứ quán Mỹ, Hàn Quốc, Singapore và Pakistan": every listed country's embassy is meant."""
+    embassy_of = {p.parent: p.id for p in auth.partners.values() if p.kind == "embassy" and p.parent}
+    out = list(hits)
+    for k, h in enumerate(hits):
+        if h.kind != "partner" or auth.partners[h.record].kind != "embassy":
+            continue
+        j = k + 1
+        while j < len(hits) and _LIST_SEP.match(text[out[j - 1].end : hits[j].start]):
+            nxt = hits[j]
+            if nxt.kind != "partner" or auth.partners[nxt.record].kind != "country" or nxt.record not in embassy_of:
+                break
+            out[j] = Hit(nxt.start, nxt.end, embassy_of[nxt.record], "partner", nxt.surface, nxt.score)
+            j += 1
+    return out
+
+
 def _covered(start: int, end: int, hits: list[Hit]) -> bool:
     return any(start < h.end and h.start < end for h in hits)
 
@@ -155,7 +175,7 @@ def _person_candidates(text: str, cues: dict) -> list[tuple[int, str]]:
     roles = [fold(r) for r in cues.get("role_words") or []]
     surnames = set(cues.get("vietnamese_surnames") or [])  # exact: "Tống" is a name, "Tổng" is not
     not_followed = [fold(w) for w in cues.get("role_not_followed_by") or []]
-    not_people = {fold(n) for n in cues.get("not_people") or []}
+    not_people = {n.lower() for n in cues.get("not_people") or []}  # exact: "Đảng" is not "Đặng"
     found: list[tuple[int, str]] = []
     for m in _RUN.finditer(text):
         run = m.group().split(" ")
@@ -177,7 +197,7 @@ def _person_candidates(text: str, cues: dict) -> list[tuple[int, str]]:
             if not starts:
                 continue
             name = " ".join(run[starts[0] :])
-        if fold(name) in not_people or any(fold(name).startswith(n + " ") for n in not_people):
+        if name.lower() in not_people or any(name.lower().startswith(n + " ") for n in not_people):
             continue
         found.append((m.end() - len(name), name))
     return found
@@ -200,7 +220,7 @@ def _partner_candidates(text: str, cues: dict) -> list[tuple[int, int, str, str]
 
 def detect(text: str, matcher: Matcher) -> Entities:
     auth = matcher.authority
-    hits = find_known(text, matcher)
+    hits = _distribute_embassies(text, find_known(text, matcher), auth)
     ents = Entities(hits=hits)
     seen: set[str] = set()
     for h in hits:

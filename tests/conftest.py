@@ -1,0 +1,45 @@
+"""Shared fixtures: a scratch copy of the project, and the real `tnarchive` command."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TNARCHIVE = str(Path(sys.executable).parent / "tnarchive")
+
+
+def run(args: list[str], cwd: Path, check: bool = False, timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run the installed `tnarchive` command, as a user would."""
+    proc = subprocess.run([TNARCHIVE, *args], cwd=cwd, capture_output=True, text=True, timeout=timeout)
+    if check and proc.returncode != 0:
+        raise AssertionError(f"tnarchive {' '.join(args)} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+    return proc
+
+
+def inspect(path: Path, cwd: Path = ROOT) -> dict:
+    proc = run(["inspect", str(path), "--json"], cwd=cwd, check=True)
+    return json.loads(proc.stdout)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A fresh copy of the project's inputs (seeds, data, docs, mkdocs.yml, overrides) to convert and build in."""
+    dest = tmp_path / "project"
+    dest.mkdir()
+    for name in ("seeds", "data", "overrides"):
+        shutil.copytree(ROOT / name, dest / name)
+    shutil.copytree(ROOT / "docs", dest / "docs", ignore=shutil.ignore_patterns("articles"))
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest
+
+
+@pytest.fixture(scope="session")
+def seed_inspections() -> dict[str, dict]:
+    return {p.name[:3]: inspect(p) for p in sorted(SEEDS.glob("*.txt"))}
