@@ -1,0 +1,1 @@
+"""The archive's MkDocs plugin: derived pages and site-wide safeguards, made during `mkdocs build`."""
