@@ -43,3 +43,11 @@ def project(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def seed_inspections() -> dict[str, dict]:
     return {p.name[:3]: inspect(p) for p in sorted(SEEDS.glob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The whole archive, converted and built with `mkdocs build --strict`, once per session."""
+    from sitebuild import build_project
+
+    return build_project(tmp_path_factory.mktemp("archive") / "project")

@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .convert import SetupError, atomic_write, convert_all, load_context, read_seed, review_report
+from .convert import (SetupError, atomic_write, convert_all, load_context, read_seed, review_report,
+                      translation_status)
 from .corrections import CorrectionError
 from .pipeline import ConvertError, convert_page
 
@@ -33,13 +34,16 @@ def _fail_setup(exc: Exception) -> None:
               help="Folder for the generated Vietnamese articles.")
 @click.option("--data", "data_dir", type=_ROOT, default=Path("data"), show_default=True,
               help="Folder of authority files, source profiles and corrections.")
+@click.option("--translations", "translations_dir", type=_ROOT, default=Path("docs/en/articles"), show_default=True,
+              help="Folder of curated English translations, checked for missing and stale ones (never written).")
 @click.option("--report", "report_dir", type=_ROOT, default=Path("reports"), show_default=True,
               help="Folder for review.md / review.json: unreviewed names, inferred dates, warnings.")
 @click.option("--force", is_flag=True,
               help="Overwrite generated files edited by hand (a copy goes to REPORT/overwritten/).")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: when more than 5 pages and stderr is a terminal).")
-def convert(seeds_dir: Path, out_dir: Path, data_dir: Path, report_dir: Path, force: bool, progress: bool | None) -> None:
+def convert(seeds_dir: Path, out_dir: Path, data_dir: Path, translations_dir: Path, report_dir: Path, force: bool,
+            progress: bool | None) -> None:
     """Convert every raw page in SEEDS into Markdown with front matter under OUT.
 
     Output is deterministic: the same inputs give byte-identical files. Pages that fail
@@ -57,7 +61,8 @@ def convert(seeds_dir: Path, out_dir: Path, data_dir: Path, report_dir: Path, fo
     except SetupError as exc:
         _fail_setup(exc)
         return
-    md, data = review_report(outcome)
+    translations = translation_status(outcome, translations_dir)
+    md, data = review_report(outcome, translations)
     atomic_write(report_dir / "review.md", md.encode("utf-8"))
     atomic_write(report_dir / "review.json", (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     for path, reason in outcome.failed:
@@ -67,7 +72,8 @@ def convert(seeds_dir: Path, out_dir: Path, data_dir: Path, report_dir: Path, fo
     click.echo(
         f"converted {len(outcome.articles)} page(s) into {out_dir}: {len(outcome.written)} written, "
         f"{len(outcome.unchanged)} unchanged, {len(outcome.removed)} removed, {len(outcome.failed)} failed; "
-        f"{unreviewed} unreviewed name(s), {undated} undated (see {report_dir / 'review.md'})"
+        f"{unreviewed} unreviewed name(s), {undated} undated, "
+        f"{sum(1 for v in translations.values() if v != 'current')} translation(s) missing or stale (see {report_dir / 'review.md'})"
     )
     sys.exit(1 if outcome.failed else 0)
 

@@ -171,12 +171,37 @@ def convert_all(seeds_dir: Path, out_dir: Path, ctx: Context, force: bool = Fals
     return outcome
 
 
-def review_report(outcome: Outcome) -> tuple[str, dict]:
+def translation_status(outcome: Outcome, translations_dir: Path) -> dict[str, str]:
+    """slug → "missing" | "stale" | "current": does docs/en/articles/<slug>.md translate today's text?"""
+    import frontmatter
+
+    from .site.catalog import body_sha256
+
+    status = {}
+    for art in outcome.articles.values():
+        path = translations_dir / f"{art.meta['slug']}.md"
+        if not path.exists():
+            status[art.meta["slug"]] = "missing"
+            continue
+        recorded = (frontmatter.load(path).metadata.get("translation") or {}).get("source_sha256")
+        current = body_sha256(frontmatter.loads(document(art.meta, art.body, "")).content)
+        status[art.meta["slug"]] = "current" if recorded == current else "stale"
+    return status
+
+
+def review_report(outcome: Outcome, translations: dict[str, str] | None = None) -> tuple[str, dict]:
     """Markdown and JSON forms of what needs a person's eye after a run."""
-    data: dict = {"failed": [{"file": f, "reason": r} for f, r in outcome.failed], "articles": {}}
+    translations = translations or {}
+    data: dict = {"failed": [{"file": f, "reason": r} for f, r in outcome.failed], "articles": {},
+                  "translations": dict(sorted(translations.items()))}
     lines = ["# Review report", "", "Written by `tnarchive convert`. Names not yet in data/ and pages that need a date or a look.", ""]
     if outcome.failed:
         lines += ["## Failed", ""] + [f"- `{f}`: {r}" for f, r in outcome.failed] + [""]
+    todo = [(slug, s) for slug, s in sorted(translations.items()) if s != "current"]
+    if todo:
+        lines += ["## Translations", ""] + [
+            f"- {slug}: {'no English translation yet' if s == 'missing' else 'stale: the Vietnamese text changed since it was translated'}"
+            for slug, s in todo] + [""]
     for seed, art in sorted(outcome.articles.items()):
         un = art.meta["unreviewed"]
         entry = {

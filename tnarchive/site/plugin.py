@@ -1,19 +1,204 @@
 """MkDocs plugin `tnarchive`: a thin event layer; the work lives in small modules beside it.
 
-Article text is text everywhere, titles included: MkDocs renders its templates without
-autoescaping, and Material prints `page.meta.title` as it is (in <title>, the header,
-the navigation), so a title is HTML-escaped once here, as markupsafe.Markup, and every
-template then prints it as text.
+- on_files: builds the catalog (articles + data/) once per build and adds the derived
+  pages of the language being built (mkdocs-static-i18n builds each language in turn):
+  article index, partner and person pages, timeline and year pages, data page.
+- on_nav: a short navigation of index pages; articles are reached through them.
+- on_page_markdown: titles and descriptions HTML-escaped (MkDocs templates do not
+  autoescape); paragraph anchors on articles; generated sections on the home page.
+- on_page_content: the article header and footer, JSON-LD.
+- on_page_context: the language switch points at the same page in the other language.
+- on_post_build: data downloads (JSON, CSV), Atom feeds, the bilingual sitemap.
 """
 from __future__ import annotations
 
+import logging
+from pathlib import Path, PurePosixPath
+
+import frontmatter
 from markupsafe import Markup, escape
-from mkdocs.plugins import BasePlugin
+from mkdocs.config import config_options as c
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from ..convert import load_context
+from . import article as article_html
+from . import exports, home, partners, people, timeline
+from .catalog import LANGS, Catalog, build_catalog
+from .events import all_events
+from .l10n import t
+
+log = logging.getLogger("mkdocs.plugins.tnarchive")
+NAV = ("articles", "timeline", "partners", "people")
 
 
 class ArchivePlugin(BasePlugin):
+    config_scheme = (
+        ("data_dir", c.Type(str, default="data")),
+        ("articles_dir", c.Type(str, default="articles")),
+    )
+
+    def __init__(self):
+        self.catalog: Catalog | None = None
+        self._stamp: tuple | None = None
+        self.lang = "vi"
+
+    # -- inputs ---------------------------------------------------------------------------
+    def _language(self, config) -> str:
+        i18n = config.plugins.get("i18n")
+        return getattr(i18n, "current_language", None) or "vi"
+
+    def _load(self, config) -> Catalog:
+        docs = Path(config.docs_dir)
+        root = Path(config.config_file_path).parent
+        data = root / self.config["data_dir"]
+        sources = sorted((docs / "vi" / self.config["articles_dir"]).glob("*.md")) + sorted(
+            (docs / "en" / self.config["articles_dir"]).glob("*.md"))
+        stamp = tuple((str(p), p.stat().st_mtime_ns) for p in sources + sorted(data.rglob("*.yml")))
+        if self.catalog is not None and stamp == self._stamp:
+            return self.catalog
+        ctx = load_context(data)
+        vi = [(p.metadata, p.content) for p in (frontmatter.load(f) for f in sources if f.parent.parent.name == "vi")]
+        en = {}
+        for f in sources:
+            if f.parent.parent.name == "en":
+                post = frontmatter.load(f)
+                en[(post.metadata.get("translation") or {}).get("of") or f.stem] = (post.metadata, post.content)
+        cat = build_catalog(vi, en, ctx.authority)
+        cat.events = all_events(cat, ctx.matcher)
+        self.catalog, self._stamp = cat, stamp
+        return cat
+
+    # -- derived pages --------------------------------------------------------------------
+    def _pages(self, cat: Catalog, lang: str) -> dict[str, str]:
+        pre = "" if lang == "vi" else "en/"
+        out = {
+            f"{pre}articles/index.md": timeline.articles_index(cat, lang),
+            f"{pre}partners/index.md": partners.partner_index(cat, lang),
+            f"{pre}people/index.md": people.people_index(cat, lang),
+            f"{pre}timeline/index.md": timeline.timeline_index(cat, lang),
+            f"{pre}data.md": home.data_page(cat, lang),
+        }
+        for pid in cat.authority.partners:
+            out[f"{pre}partners/{pid}.md"] = partners.partner_page(cat, pid, lang)
+        for pid in cat.authority.people:
+            out[f"{pre}people/{pid}.md"] = people.person_page(cat, pid, lang)
+        for y in timeline.years(cat):
+            out[f"{pre}timeline/{y}.md"] = timeline.year_page(cat, y, lang)
+        return out
+
+    @event_priority(-110)  # after mkdocs-static-i18n has chosen the language's files
+    def on_files(self, files, config):
+        self.lang = self._language(config)
+        cat = self._load(config)
+        for src_uri, content in self._pages(cat, self.lang).items():
+            files.append(File.generated(config, src_uri, content=content))
+        return files
+
+    @event_priority(-110)
+    def on_nav(self, nav, config, files):
+        lang = self.lang
+        pre = "" if lang == "vi" else "en/"
+        items = [nav.homepage] if nav.homepage else []
+        if nav.homepage:
+            nav.homepage.title = t(lang, "home")
+        for key in NAV:
+            f = files.get_file_from_path(f"{pre}{key}/index.md")
+            if f is not None:
+                items.append(Page(t(lang, key), f, config))
+        data = files.get_file_from_path(f"{pre}data.md")
+        if data is not None:
+            items.append(Page(t(lang, "data"), data, config))
+        new = Navigation(items, items)
+        new.homepage = nav.homepage
+        return new
+
+    # -- pages ----------------------------------------------------------------------------
+    def _article(self, page):
+        path = PurePosixPath(page.file.src_uri)
+        if self.catalog and path.parent.name == self.config["articles_dir"] and path.stem in self.catalog.by_slug:
+            return self.catalog.by_slug[path.stem]
+        return None
+
     def on_page_markdown(self, markdown, page, config, files):
-        title = page.meta.get("title")
-        if isinstance(title, str) and not isinstance(title, Markup):
-            page.meta["title"] = escape(title)
+        for key in ("title", "description"):
+            value = page.meta.get(key)
+            if isinstance(value, str) and not isinstance(value, Markup):
+                page.meta[key] = escape(value)
+        if self._article(page) is not None:
+            return article_html.add_anchors(markdown)
+        if page.file.url in ("index.html", "en/index.html", "./", "en/") and self.catalog:
+            return markdown + home.home_sections(self.catalog, self.lang)
         return markdown
+
+    def on_page_content(self, html, page, config, files):
+        art = self._article(page)
+        cat = self.catalog
+        if art is not None:
+            head = str(article_html.header(cat, art, self.lang))
+            i = html.find("</h1>")
+            html = html[: i + 5] + head + html[i + 5 :] if i >= 0 else head + html
+            if self.lang == "en" and art.translation is None:
+                html = f'<div lang="vi">{html}</div>'
+            html += str(article_html.footer(cat, art, self.lang))
+            return html + exports.jsonld_script(exports.jsonld_article(art, self.lang, page.url, cat))
+        path = PurePosixPath(page.file.src_uri)
+        if path.parent.name == "partners" and path.stem in cat.authority.partners:
+            return html + exports.jsonld_script(exports.jsonld_partner(path.stem, cat, self.lang, page.url))
+        if path.parent.name == "people" and path.stem in cat.authority.people:
+            return html + exports.jsonld_script(exports.jsonld_person(path.stem, cat, self.lang, page.url))
+        return html
+
+    def on_page_context(self, context, page, config, nav):
+        """The language switch lands on the same page in the other language (relative links)."""
+        url = page.url or "index.html"
+        norm = url[3:] if url.startswith("en/") else url
+        names = {"vi": "Tiếng Việt", "en": "English"}
+        alternates = [{"name": names[lang], "lang": lang, "link": norm if lang == "vi" else f"en/{norm}"} for lang in LANGS]
+        # mkdocs-static-i18n sets the attribute on article pages; Material reads the attribute first.
+        config.extra["alternate"] = alternates
+        config.extra.alternate = alternates
+        return context
+
+    # -- files beside the pages -----------------------------------------------------------
+    def on_post_build(self, config):
+        cat = self.catalog
+        if cat is None:
+            return
+        site = Path(config.site_dir)
+        # Every language build writes site/404.html; keep each language's own.
+        if (site / "404.html").exists():
+            if self.lang == "vi":
+                self._404 = (site / "404.html").read_bytes()
+            else:
+                (site / self.lang).mkdir(exist_ok=True)
+                (site / "404.html").replace(site / self.lang / "404.html")
+                if getattr(self, "_404", None):
+                    (site / "404.html").write_bytes(self._404)
+        site_url = config.site_url or ""
+        if self.lang == "vi":
+            (site / "data").mkdir(parents=True, exist_ok=True)
+            for name, records in (("articles", exports.articles_records(cat)), ("partners", exports.partners_records(cat)),
+                                  ("people", exports.people_records(cat))):
+                (site / "data" / f"{name}.json").write_text(exports.to_json(records), encoding="utf-8")
+                (site / "data" / f"{name}.csv").write_text(exports.to_csv(records), encoding="utf-8")
+        feed_path = "feed.xml" if self.lang == "vi" else "en/feed.xml"
+        (site / feed_path).parent.mkdir(parents=True, exist_ok=True)
+        (site / feed_path).write_text(exports.atom_feed(cat, self.lang, site_url, feed_path), encoding="utf-8")
+        if self.lang == LANGS[-1]:
+            urls = []
+            for src in self._pages(cat, "vi"):
+                norm = src[:-3] + ".html"
+                urls.append((norm, {"vi": norm, "en": f"en/{norm}"}))
+            for a in cat.articles:
+                urls.append((a.url("vi"), {"vi": a.url("vi"), "en": a.url("en")}))
+            urls.insert(0, ("index.html", {"vi": "index.html", "en": "en/index.html"}))
+            xml = exports.sitemap_xml(urls, site_url)
+            (site / "sitemap.xml").write_text(xml, encoding="utf-8")
+            import gzip
+
+            with open(site / "sitemap.xml.gz", "wb") as fh:
+                with gzip.GzipFile(fileobj=fh, mode="wb", mtime=0, filename="") as gz:
+                    gz.write(xml.encode("utf-8"))

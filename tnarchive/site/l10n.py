@@ -1,0 +1,88 @@
+"""Interface strings and date formats in each language of the site.
+
+Every generated page speaks the page's language: labels, kinds of partner, and dates
+("10 tháng 2, 2025" / "10 February 2025"), at the precision the article gives.
+"""
+from __future__ import annotations
+
+MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+             "October", "November", "December"]
+
+STRINGS: dict[str, dict[str, str]] = {
+    "vi": {
+        "home": "Trang chủ", "articles": "Bài viết", "timeline": "Dòng thời gian", "partners": "Đối tác",
+        "people": "Nhân vật", "data": "Dữ liệu", "authors": "Tác giả", "source": "Nguồn", "date": "Ngày",
+        "date_inferred": "ngày suy luận", "undated": "Chưa rõ ngày", "provenance": "Nguồn gốc bản lưu",
+        "seed": "Tệp gốc", "sha256": "SHA-256", "converter": "Công cụ chuyển đổi", "previous": "Bài trước (cũ hơn)",
+        "next": "Bài sau (mới hơn)", "related": "Bài liên quan", "kind": "Loại", "within": "Thuộc",
+        "includes": "Bao gồm", "mentioned_in": "Các bài nhắc đến", "partner_timeline": "Dòng thời gian",
+        "name_vi": "Tên tiếng Việt", "name_en": "Tên tiếng Anh", "aliases": "Tên khác", "roles": "Chức vụ theo các bài",
+        "nationality": "Quốc tịch", "count_articles": "{n} bài", "no_articles": "Chưa có bài nào.",
+        "events": "Sự kiện được nhắc đến", "by_year": "Số bài theo năm", "by_country": "Số bài theo quốc gia đối tác",
+        "year_page": "Năm {year}", "other_partners": "Tổ chức quốc tế và đối tác khác", "latest": "Bài mới nhất",
+        "top_partners": "Đối tác được nhắc đến nhiều nhất", "stats": "{a} bài viết · {p} đối tác · {h} nhân vật",
+        "translation": "Bản dịch", "translated_by": "Người dịch", "translated_from": "Dịch từ phiên bản",
+        "untranslated": "Bài này chưa có bản dịch tiếng Anh; dưới đây là nguyên văn tiếng Việt.",
+        "stale": "Bản tiếng Việt đã thay đổi sau khi bản dịch này được thực hiện; bản dịch có thể chưa cập nhật.",
+        "downloads": "Tải dữ liệu", "unreviewed": "chưa xác minh", "event_source": "nguồn",
+        "all_years": "Tất cả các năm", "country_group": "Quốc gia", "vi_original": "Nguyên văn tiếng Việt",
+    },
+    "en": {
+        "home": "Home", "articles": "Articles", "timeline": "Timeline", "partners": "Partners", "people": "People",
+        "data": "Data", "authors": "Authors", "source": "Source", "date": "Date", "date_inferred": "date inferred",
+        "undated": "Undated", "provenance": "Provenance", "seed": "Source file", "sha256": "SHA-256",
+        "converter": "Converter", "previous": "Previous (older)", "next": "Next (newer)", "related": "Related articles",
+        "kind": "Kind", "within": "Part of", "includes": "Includes", "mentioned_in": "Articles mentioning it",
+        "partner_timeline": "Timeline", "name_vi": "Vietnamese name", "name_en": "English name", "aliases": "Other names",
+        "roles": "Roles given in the articles", "nationality": "Nationality", "count_articles": "{n} articles",
+        "no_articles": "No articles yet.", "events": "Dated events reported", "by_year": "Articles per year",
+        "by_country": "Articles per partner country", "year_page": "{year}",
+        "other_partners": "International organisations and other partners", "latest": "Latest articles",
+        "top_partners": "Most frequent partners", "stats": "{a} articles · {p} partners · {h} people",
+        "translation": "Translation", "translated_by": "Translated by", "translated_from": "Translated from version",
+        "untranslated": "This article has not been translated into English yet; the Vietnamese original follows.",
+        "stale": "The Vietnamese text has changed since this translation was made; the translation may be out of date.",
+        "downloads": "Downloads", "unreviewed": "not yet reviewed", "event_source": "source",
+        "all_years": "All years", "country_group": "Countries", "vi_original": "Vietnamese original",
+    },
+}
+
+KINDS: dict[str, tuple[str, str]] = {
+    "country": ("Quốc gia", "Country"), "province": ("Tỉnh / vùng", "Province / region"),
+    "city": ("Thành phố", "City"), "district": ("Quận / huyện", "District / county"),
+    "company": ("Doanh nghiệp", "Company"), "embassy": ("Cơ quan đại diện ngoại giao", "Embassy"),
+    "university": ("Trường đại học", "University"), "institute": ("Viện nghiên cứu", "Institute"),
+    "ngo": ("Tổ chức phi chính phủ", "NGO"), "international-organisation": ("Tổ chức quốc tế", "International organisation"),
+    "political-party": ("Đảng chính trị", "Political party"), "government-body": ("Cơ quan nhà nước", "Government body"),
+}
+
+
+def t(lang: str, key: str, **kw) -> str:
+    text = STRINGS[lang][key]
+    return text.format(**kw) if kw else text
+
+
+def kind_label(kind: str, lang: str) -> str:
+    vi, en = KINDS.get(kind, (kind, kind))
+    return vi if lang == "vi" else en
+
+
+def month_name(month: int, lang: str) -> str:
+    return f"tháng {month}" if lang == "vi" else MONTHS_EN[month - 1]
+
+
+def format_date(date: str | None, precision: str | None, lang: str) -> str:
+    """"2025-02-10T12:08:00+07:00", minute → "10 tháng 2, 2025, 12:08" / "10 February 2025, 12:08"."""
+    if not date:
+        return t(lang, "undated")
+    y = int(date[:4])
+    if precision == "year" or len(date) == 4:
+        return str(y)
+    m = int(date[5:7])
+    if precision == "month" or len(date) == 7:
+        return f"tháng {m}, {y}" if lang == "vi" else f"{MONTHS_EN[m - 1]} {y}"
+    d = int(date[8:10])
+    text = f"{d} tháng {m}, {y}" if lang == "vi" else f"{d} {MONTHS_EN[m - 1]} {y}"
+    if precision == "minute" and len(date) >= 16:
+        text += f", {date[11:16]}"
+    return text

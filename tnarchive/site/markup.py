@@ -1,0 +1,84 @@
+"""Small HTML helpers for the derived pages. Every piece of text goes through `escape`.
+
+URLs are site-root-relative ("en/partners/korea.html") until the last moment, when `rel`
+makes them relative to the page that links them: the site then works from any sub-path
+and from file://.
+"""
+from __future__ import annotations
+
+import posixpath
+
+from markupsafe import Markup, escape
+
+from .catalog import Article, Catalog
+from .l10n import format_date, t
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == "vi" else "en/"
+
+
+def page_url(kind: str, key: str, lang: str) -> str:
+    """kind: articles | partners | people | timeline; key: slug, id, year or "index"."""
+    return f"{prefix(lang)}{kind}/{key}.html"
+
+
+def rel(from_url: str, to_url: str) -> str:
+    base = posixpath.dirname(from_url)
+    return posixpath.relpath(to_url, base or ".")
+
+
+def a(from_url: str, to_url: str, text: str, cls: str | None = None, lang: str | None = None) -> Markup:
+    attrs = Markup(f' class="{escape(cls)}"') if cls else Markup("")
+    if lang:
+        attrs += Markup(f' lang="{escape(lang)}"')
+    return Markup('<a href="{}"{}>{}</a>').format(rel(from_url, to_url), attrs, text)
+
+
+def partner_name(cat: Catalog, pid: str, lang: str) -> str:
+    p = cat.authority.partners[pid]
+    return p.name_vi if lang == "vi" else p.name_en
+
+
+def person_name(cat: Catalog, pid: str, lang: str) -> str:
+    p = cat.authority.people[pid]
+    return p.name if lang == "vi" else (p.name_en or p.name)
+
+
+def chips(cat: Catalog, ids: list[str], kind: str, lang: str, here: str) -> Markup:
+    name = partner_name if kind == "partners" else person_name
+    return Markup(" ").join(a(here, page_url(kind, i, lang), name(cat, i, lang), "tna-chip") for i in ids)
+
+
+def time_tag(art: Article, lang: str) -> Markup:
+    if not art.date:
+        return Markup('<span class="tna-date">{}</span>').format(t(lang, "undated"))
+    return Markup('<time class="tna-date" datetime="{}">{}</time>').format(
+        art.date, format_date(art.date, art.date_precision, lang)
+    )
+
+
+def article_item(cat: Catalog, art: Article, lang: str, here: str, with_partners: bool = True) -> Markup:
+    title_lang = None if lang == "vi" or art.translation else "vi"
+    parts = [time_tag(art, lang), a(here, art.url(lang), art.title_in(lang), "tna-title", title_lang)]
+    if with_partners and art.partners:
+        parts.append(Markup('<span class="tna-chips">{}</span>').format(chips(cat, art.partners[:6], "partners", lang, here)))
+    return Markup("<li>{}</li>").format(Markup(" ").join(parts))
+
+
+def article_list(cat: Catalog, arts: list[Article], lang: str, here: str, with_partners: bool = True) -> Markup:
+    if not arts:
+        return Markup("<p>{}</p>").format(t(lang, "no_articles"))
+    items = Markup("\n").join(article_item(cat, x, lang, here, with_partners) for x in arts)
+    return Markup('<ul class="tna-list">\n{}\n</ul>').format(items)
+
+
+def page(title: str, body: Markup, description: str | None = None) -> str:
+    """A generated page's Markdown: YAML front matter, then one raw HTML block (no blank lines inside)."""
+    import yaml
+
+    meta = {"title": title}
+    if description:
+        meta["description"] = description
+    html = "\n".join(line for line in str(body).split("\n") if line.strip())
+    return f"---\n{yaml.safe_dump(meta, allow_unicode=True, width=100000)}---\n\n<div class=\"tna-page\">\n{html}\n</div>\n"

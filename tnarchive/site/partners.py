@@ -1,0 +1,80 @@
+"""A page per partner and the partner index: the archive's tag pages."""
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from .catalog import Catalog, Event
+from .l10n import format_date, kind_label, t
+from .markup import a, article_list, page, page_url, partner_name
+
+
+def partner_page(cat: Catalog, pid: str, lang: str) -> str:
+    here = page_url("partners", pid, lang)
+    p = cat.authority.partners[pid]
+    name = partner_name(cat, pid, lang)
+    other = p.name_en if lang == "vi" else p.name_vi
+    parts = [Markup('<p class="tna-subtitle" lang="{}">{}</p>').format("en" if lang == "vi" else "vi", other)] if other != name else []
+    facts = [(t(lang, "kind"), kind_label(p.kind, lang))]
+    chain = cat.ancestors(pid)
+    if chain:
+        crumbs = Markup(" → ").join(a(here, page_url("partners", x, lang), partner_name(cat, x, lang)) for x in chain)
+        facts.append((t(lang, "within"), crumbs))
+    kids = cat.children(pid)
+    if kids:
+        facts.append((t(lang, "includes"), Markup(", ").join(
+            a(here, page_url("partners", k, lang), partner_name(cat, k, lang)) for k in kids)))
+    if p.aliases:
+        facts.append((t(lang, "aliases"), ", ".join(p.aliases)))
+    parts.append(Markup('<table class="tna-facts">{}</table>').format(
+        Markup("").join(Markup("<tr><th>{}</th><td>{}</td></tr>").format(k, v) for k, v in facts)))
+    arts = cat.by_partner.get(pid, [])
+    parts.append(Markup('<h2 id="articles">{} ({})</h2>').format(t(lang, "mentioned_in"), len(arts)))
+    parts.append(article_list(cat, arts, lang, here, with_partners=False))
+    events = [e for e in cat.events if pid in e.partners]
+    if events:
+        parts.append(Markup('<h2 id="timeline">{}</h2>').format(t(lang, "partner_timeline")))
+        parts.append(event_list(cat, events, lang, here))
+    return page(name, Markup("\n").join(parts))
+
+
+def event_list(cat: Catalog, events: list[Event], lang: str, here: str) -> Markup:
+    items = []
+    for e in events:
+        art = cat.by_slug[e.article]
+        text, text_lang = (e.text_en, None) if lang == "en" and e.text_en else (e.text, "vi" if lang == "en" else None)
+        quote = Markup('<q lang="vi">{}</q>').format(text) if text_lang else Markup("<q>{}</q>").format(text)
+        cite = a(here, f"{art.url(lang)}#{e.anchor}", art.title_in(lang), "tna-cite")
+        items.append(Markup('<li><span class="tna-when">{}</span> {} <span class="tna-source">({}: {})</span></li>').format(
+            format_date(e.date, e.precision, lang), quote, t(lang, "event_source"), cite))
+    return Markup('<ul class="tna-events">{}</ul>').format(Markup("\n").join(items))
+
+
+def partner_index(cat: Catalog, lang: str) -> str:
+    here = page_url("partners", "index", lang)
+    partners = cat.authority.partners
+    countries = sorted((p for p in partners.values() if p.kind == "country"), key=lambda p: partner_name(cat, p.id, lang))
+    parts = []
+
+    def count(pid: str) -> int:
+        return len(cat.by_partner.get(pid, []))
+
+    def row(pid: str) -> Markup:
+        return Markup("<li>{} <span class=\"tna-kind\">{}</span> <span class=\"tna-count\">{}</span></li>").format(
+            a(here, page_url("partners", pid, lang), partner_name(cat, pid, lang)),
+            kind_label(partners[pid].kind, lang), t(lang, "count_articles", n=count(pid)))
+
+    placed = set()
+    for c in countries:
+        members = sorted((p.id for p in partners.values() if cat.authority.country_of(p.id) == c.id and p.id != c.id),
+                         key=lambda i: (partners[i].kind, partner_name(cat, i, lang)))
+        placed.update(members + [c.id])
+        total = len({x.slug for m in members + [c.id] for x in cat.by_partner.get(m, [])})
+        parts.append(Markup('<h2 id="{}">{} <span class="tna-count">{}</span></h2>').format(
+            c.id, a(here, page_url("partners", c.id, lang), partner_name(cat, c.id, lang)), t(lang, "count_articles", n=total)))
+        if members:
+            parts.append(Markup('<ul class="tna-partners">{}</ul>').format(Markup("").join(row(m) for m in members)))
+    rest = sorted((i for i in partners if i not in placed), key=lambda i: partner_name(cat, i, lang))
+    if rest:
+        parts.append(Markup('<h2 id="other">{}</h2><ul class="tna-partners">{}</ul>').format(
+            t(lang, "other_partners"), Markup("").join(row(m) for m in rest)))
+    return page(t(lang, "partners"), Markup("\n").join(parts))

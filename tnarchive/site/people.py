@@ -1,0 +1,52 @@
+"""A page per person and the people index."""
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from .catalog import Catalog
+from .l10n import format_date, t
+from .markup import a, article_list, page, page_url, person_name
+
+
+def person_page(cat: Catalog, pid: str, lang: str) -> str:
+    here = page_url("people", pid, lang)
+    person = cat.authority.people[pid]
+    parts = []
+    facts = []
+    if lang == "en" and person.name_en and person.name_en != person.name:
+        facts.append((t(lang, "name_vi"), person.name))
+    if person.nationality:
+        facts.append((t(lang, "nationality"), person.nationality))
+    if person.aliases:
+        facts.append((t(lang, "aliases"), ", ".join(person.aliases)))
+    if facts:
+        parts.append(Markup('<table class="tna-facts">{}</table>').format(
+            Markup("").join(Markup("<tr><th>{}</th><td>{}</td></tr>").format(k, v) for k, v in facts)))
+    roles = sorted(person.roles, key=lambda r: str(r.get("date") or ""), reverse=True)
+    if roles:
+        by_seed = {x.seed: x for x in cat.articles}
+        items = []
+        for r in roles:
+            label = r.get("role_vi") if lang == "vi" else (r.get("role_en") or r.get("role_vi"))
+            art = by_seed.get(r.get("seed"))
+            cite = Markup(" ({})").format(a(here, art.url(lang), art.title_in(lang))) if art else ""
+            items.append(Markup("<li><span class=\"tna-when\">{}</span> {}{}</li>").format(
+                format_date(str(r.get("date") or ""), "day", lang), label, cite))
+        parts.append(Markup('<h2 id="roles">{}</h2><ul class="tna-roles">{}</ul>').format(t(lang, "roles"), Markup("").join(items)))
+    arts = cat.by_person.get(pid, [])
+    parts.append(Markup('<h2 id="articles">{} ({})</h2>').format(t(lang, "mentioned_in"), len(arts)))
+    parts.append(article_list(cat, arts, lang, here))
+    return page(person_name(cat, pid, lang), Markup("\n").join(parts))
+
+
+def people_index(cat: Catalog, lang: str) -> str:
+    here = page_url("people", "index", lang)
+    people = sorted(cat.authority.people.values(), key=lambda p: (p.name_ascii.split()[-1:], p.name_ascii))
+    items = []
+    for p in people:
+        latest = sorted(p.roles, key=lambda r: str(r.get("date") or ""))[-1:] if p.roles else []
+        role = (latest[0].get("role_vi") if lang == "vi" else latest[0].get("role_en")) if latest else ""
+        items.append(Markup('<li>{} <span class="tna-role">{}</span> <span class="tna-count">{}</span></li>').format(
+            a(here, page_url("people", p.id, lang), person_name(cat, p.id, lang)), role or "",
+            t(lang, "count_articles", n=len(cat.by_person.get(p.id, [])))))
+    return page(t(lang, "people"), Markup('<ul class="tna-people">{}</ul>').format(Markup("\n").join(items)))

@@ -1,0 +1,106 @@
+"""The archive's timeline (years → months, articles and the events they report), a page per
+year, and the list of all articles. Years with their own page keep each page bounded."""
+from __future__ import annotations
+
+from collections import Counter
+
+from markupsafe import Markup
+
+from .catalog import Article, Catalog, Event
+from .charts import bar_chart, hbar_chart, years_series
+from .l10n import month_name, t
+from .markup import a, article_list, page, page_url, partner_name
+from .partners import event_list
+
+
+def years(cat: Catalog) -> list[int]:
+    return sorted({x.year for x in cat.articles if x.year} | {int(e.date[:4]) for e in cat.events}, reverse=True)
+
+
+def _month_sections(cat: Catalog, year: int, lang: str, here: str) -> Markup:
+    arts = [x for x in cat.articles if x.year == year]
+    events = [e for e in cat.events if e.date.startswith(str(year))]
+    parts = []
+    months = sorted({int(x.date[5:7]) for x in arts} | {int(e.date[5:7]) for e in events if e.precision != "year"}, reverse=True)
+    for m in months:
+        parts.append(Markup('<h3 id="m{}-{:02d}">{}</h3>').format(year, m, month_name(m, lang).capitalize() + f" {year}"))
+        in_month = [x for x in arts if int(x.date[5:7]) == m]
+        if in_month:
+            parts.append(article_list(cat, in_month, lang, here))
+        ev = [e for e in events if e.precision != "year" and int(e.date[5:7]) == m]
+        if ev:
+            parts.append(event_list(cat, ev, lang, here))
+    whole_year = [e for e in events if e.precision == "year"]
+    if whole_year:
+        parts.append(Markup('<h3 id="y{}">{}</h3>').format(year, t(lang, "events")))
+        parts.append(event_list(cat, whole_year, lang, here))
+    return Markup("\n").join(parts)
+
+
+def charts(cat: Catalog, lang: str, here: str) -> Markup:
+    per_year = Counter(x.year for x in cat.articles if x.year)
+    series = [(label, n, page_url("timeline", label, lang) if n else None) for label, n, _ in years_series(dict(per_year))]
+    series = [(label, n, a_href(here, href)) for label, n, href in series]
+    by_year = bar_chart(series, t(lang, "by_year"), ", ".join(f"{label}: {n}" for label, n, _ in series))
+    per_country: Counter = Counter()
+    for x in cat.articles:
+        for c in {cat.authority.country_of(p) for p in x.partners} - {None}:
+            per_country[c] += 1
+    rows = [(partner_name(cat, c, lang), n, a_href(here, page_url("partners", c, lang)))
+            for c, n in sorted(per_country.items(), key=lambda kv: (-kv[1], partner_name(cat, kv[0], lang)))]
+    by_country = hbar_chart(rows, t(lang, "by_country"), ", ".join(f"{label}: {n}" for label, n, _ in rows))
+    return Markup('<div class="tna-charts"><figure>{}<figcaption>{}</figcaption></figure><figure>{}<figcaption>{}</figcaption></figure></div>').format(
+        Markup(by_year), t(lang, "by_year"), Markup(by_country), t(lang, "by_country"))
+
+
+def a_href(here: str, to: str | None) -> str | None:
+    from .markup import rel
+
+    return rel(here, to) if to else None
+
+
+def timeline_index(cat: Catalog, lang: str) -> str:
+    here = page_url("timeline", "index", lang)
+    parts = [charts(cat, lang, here)]
+    for y in years(cat):
+        parts.append(Markup('<h2 id="y{}">{}</h2>').format(y, a(here, page_url("timeline", str(y), lang), str(y))))
+        parts.append(_month_sections(cat, y, lang, here))
+    undated = [x for x in cat.articles if not x.date]
+    if undated:
+        parts.append(Markup('<h2 id="undated">{}</h2>').format(t(lang, "undated")))
+        parts.append(article_list(cat, undated, lang, here))
+    return page(t(lang, "timeline"), Markup("\n").join(parts))
+
+
+def year_page(cat: Catalog, year: int, lang: str) -> str:
+    here = page_url("timeline", str(year), lang)
+    ys = years(cat)
+    nav = [a(here, page_url("timeline", "index", lang), t(lang, "all_years"))]
+    nav += [a(here, page_url("timeline", str(y), lang), str(y)) if y != year else Markup("<strong>{}</strong>").format(y) for y in ys]
+    parts = [Markup('<p class="tna-years">{}</p>').format(Markup(" · ").join(nav)), _month_sections(cat, year, lang, here)]
+    return page(t(lang, "year_page", year=year), Markup("\n").join(parts))
+
+
+def articles_index(cat: Catalog, lang: str) -> str:
+    here = page_url("articles", "index", lang)
+    parts = []
+    for y in sorted({x.year for x in cat.articles if x.year}, reverse=True):
+        parts.append(Markup('<h2 id="y{}">{}</h2>').format(y, y))
+        parts.append(article_list(cat, [x for x in cat.articles if x.year == y], lang, here))
+    undated = [x for x in cat.articles if not x.date]
+    if undated:
+        parts.append(Markup('<h2 id="undated">{}</h2>').format(t(lang, "undated")))
+        parts.append(article_list(cat, undated, lang, here))
+    return page(t(lang, "articles"), Markup("\n").join(parts))
+
+
+def recent(cat: Catalog, n: int) -> list[Article]:
+    return [x for x in cat.articles if x.date][:n]
+
+
+def top_partners(cat: Catalog, n: int) -> list[tuple[str, int]]:
+    counts = Counter(p for x in cat.articles for p in x.partners)
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+
+
+__all__ = ["timeline_index", "year_page", "articles_index", "years", "recent", "top_partners", "Event"]
