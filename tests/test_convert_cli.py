@@ -154,10 +154,10 @@ def test_review_report_lists_inferred_dates(project):
 
 def test_help_documents_every_option():
     proc = run(["convert", "--help"], ROOT, check=True)
-    for opt in ("--seeds", "--out", "--data", "--report", "--force", "--progress"):
+    for opt in ("--seeds", "--out", "--data", "--translations", "--report", "--force", "--progress"):
         assert opt in proc.stdout
     readme = (ROOT / "README.md").read_text()
-    for opt in ("--seeds", "--out", "--data", "--report", "--force", "--progress", "--json"):
+    for opt in ("--seeds", "--out", "--data", "--translations", "--report", "--force", "--progress", "--json"):
         assert opt in readme, f"README documents {opt}"
 
 
