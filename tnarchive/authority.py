@@ -32,6 +32,7 @@ class Partner:
     ambiguous_aliases: tuple[str, ...] = ()
     not_after: tuple[str, ...] = ()
     note: str | None = None
+    iso2: str | None = None
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ def load_authority(partners_data: dict | None, people_data: dict | None,
             aliases=_strs(rec.get("aliases"), f"{where}: aliases"),
             ambiguous_aliases=_strs(rec.get("ambiguous_aliases"), f"{where}: ambiguous_aliases"),
             not_after=_strs(rec.get("not_after"), f"{where}: not_after"),
-            note=rec.get("note"),
+            note=rec.get("note"), iso2=(str(rec["iso2"]).upper() if rec.get("iso2") else None),
         )
     for p in auth.partners.values():
         if p.parent and p.parent not in auth.partners:

@@ -57,6 +57,10 @@ KINDS: dict[str, tuple[str, str]] = {
 }
 
 
+# The archive's own country, which is never a partner record.
+HOME_COUNTRY = {"VN": ("Việt Nam", "Viet Nam")}
+
+
 def t(lang: str, key: str, **kw) -> str:
     text = STRINGS[lang][key]
     return text.format(**kw) if kw else text

@@ -4,8 +4,19 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .catalog import Catalog
-from .l10n import format_date, t
-from .markup import a, article_list, page, page_url, person_name
+from .l10n import HOME_COUNTRY, format_date, t
+from .markup import a, article_list, page, page_url, partner_name, person_name
+
+
+def nationality(cat: Catalog, code: str, lang: str, here: str) -> Markup | str:
+    """"KR" → a link to the Republic of Korea's partner page; "VN" → "Việt Nam"."""
+    code = code.upper()
+    for p in cat.authority.partners.values():
+        if p.kind == "country" and p.iso2 == code:
+            return a(here, page_url("partners", p.id, lang), partner_name(cat, p.id, lang))
+    if code in HOME_COUNTRY:
+        return HOME_COUNTRY[code][0 if lang == "vi" else 1]
+    return code
 
 
 def person_page(cat: Catalog, pid: str, lang: str) -> str:
@@ -16,7 +27,7 @@ def person_page(cat: Catalog, pid: str, lang: str) -> str:
     if lang == "en" and person.name_en and person.name_en != person.name:
         facts.append((t(lang, "name_vi"), person.name))
     if person.nationality:
-        facts.append((t(lang, "nationality"), person.nationality))
+        facts.append((t(lang, "nationality"), nationality(cat, person.nationality, lang, here)))
     if person.aliases:
         facts.append((t(lang, "aliases"), ", ".join(person.aliases)))
     if facts:
