@@ -47,3 +47,19 @@ def data_page(cat: Catalog, lang: str) -> str:
     body = Markup('<p>{}</p><h2 id="downloads">{}</h2><ul class="tna-downloads">{}<li>{}</li></ul>').format(
         DATA_TEXT[lang], t(lang, "downloads"), rows, feed)
     return page(t(lang, "data"), body)
+
+
+SEARCH_TEXT = {
+    "vi": ("Tìm có dấu hoặc không dấu (\"hợp tác\" hay \"hop tac\"); đặt cụm từ trong ngoặc kép để tìm đúng cụm "
+           "(\"hợp tác quốc tế\"); tên đối tác và nhân vật tìm được bằng mọi cách viết, cả tiếng Anh. "
+           "Có thể lọc theo năm và quốc gia đối tác; đường dẫn của trang này giữ nguyên truy vấn để chia sẻ."),
+    "en": ("Search with or without Vietnamese tone marks (\"hợp tác\" or \"hop tac\"); put a phrase in quotes to find "
+           "it exactly (\"international cooperation\"); partners and people are found by any of their names, in "
+           "either language. Filter by year and partner country; this page's address keeps the query, to share it."),
+}
+
+
+def search_page(lang: str) -> str:
+    """The full results page; search.js fills it and keeps ?q=…&year=…&country= in its address."""
+    body = Markup('<p class="tna-search-help">{}</p><div id="tna-search-page"></div>').format(SEARCH_TEXT[lang])
+    return page("Tìm kiếm" if lang == "vi" else "Search", body)

@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 
 from ..convert import load_context
 from . import article as article_html
-from . import exports, home, partners, people, timeline
+from . import exports, home, partners, people, search_index, timeline
 from .catalog import LANGS, Catalog, build_catalog
 from .events import all_events
 from .l10n import t
@@ -80,6 +80,7 @@ class ArchivePlugin(BasePlugin):
             f"{pre}people/index.md": people.people_index(cat, lang),
             f"{pre}timeline/index.md": timeline.timeline_index(cat, lang),
             f"{pre}data.md": home.data_page(cat, lang),
+            f"{pre}search.md": home.search_page(lang),
         }
         for pid in cat.authority.partners:
             out[f"{pre}partners/{pid}.md"] = partners.partner_page(cat, pid, lang)
@@ -163,6 +164,25 @@ class ArchivePlugin(BasePlugin):
         return context
 
     # -- files beside the pages -----------------------------------------------------------
+    def _write_search(self, cat: Catalog, site: Path) -> None:
+        """The search index of the language just built, the engine, and lunr.js (from MkDocs itself)."""
+        import shutil
+
+        import mkdocs.contrib.search
+
+        out = site / "assets" / "search"
+        lang_dir = out / self.lang
+        if lang_dir.exists():
+            shutil.rmtree(lang_dir)
+        names = {pid: partners.partner_name(cat, pid, self.lang) for pid in cat.authority.partners}
+        for rel, text in search_index.build(cat, self.lang, names).items():
+            path = lang_dir / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        lunr_js = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" / "lunr.js"
+        shutil.copyfile(lunr_js, out / "lunr.js")
+        shutil.copyfile(Path(__file__).parent / "static" / "search.js", out / "search.js")
+
     def on_post_build(self, config):
         cat = self.catalog
         if cat is None:
@@ -184,6 +204,7 @@ class ArchivePlugin(BasePlugin):
                                   ("people", exports.people_records(cat))):
                 (site / "data" / f"{name}.json").write_text(exports.to_json(records), encoding="utf-8")
                 (site / "data" / f"{name}.csv").write_text(exports.to_csv(records), encoding="utf-8")
+        self._write_search(cat, site)
         feed_path = "feed.xml" if self.lang == "vi" else "en/feed.xml"
         (site / feed_path).parent.mkdir(parents=True, exist_ok=True)
         (site / feed_path).write_text(exports.atom_feed(cat, self.lang, site_url, feed_path), encoding="utf-8")
