@@ -127,5 +127,46 @@ def inspect(file: Path, as_json: bool, data_dir: Path) -> None:
         click.echo(f"warning:  {w}")
 
 
+@main.command()
+@click.option("--site", "site_dir", type=_ROOT, default=Path("site"), show_default=True, help="The built site to export.")
+@click.option("--out", "out_dir", type=_ROOT, default=Path("dist"), show_default=True, help="Folder for the zip.")
+@click.option("--name", default="thai-nguyen-archive", show_default=True, help="Name at the start of the zip's file name.")
+@click.option("--date", "date_", default=None, help="Date in the file name and bag-info (default: today, UTC; "
+              "or SOURCE_DATE_EPOCH).")
+@click.option("--pdf/--no-pdf", default=True, show_default=True, help="Make PDF print editions with headless Chromium.")
+def export(site_dir: Path, out_dir: Path, name: str, date_: str | None, pdf: bool) -> None:
+    """Write dist/NAME-offline-DATE.zip: the whole bilingual site working from file://, print editions
+    (HTML and PDF) and a BagIt manifest of SHA-256 checksums. Refuses a missing or stale site/."""
+    import datetime as dt
+    import os
+
+    from .export import ExportError
+    from .export import export as run_export
+
+    if date_ is None:
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        now = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
+        date_ = now.strftime("%Y-%m-%d")
+    try:
+        run_export(Path.cwd(), site_dir, out_dir, name, date_, pdf=pdf, log=lambda m: click.echo(m, err=True))
+    except ExportError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+def verify(path: Path) -> None:
+    """Check an export (the zip, or the unpacked folder): every file present and unaltered."""
+    from .export import verify as run_verify
+
+    problems = run_verify(path)
+    for p in problems:
+        click.echo(f"{path}: {p}", err=True)
+    if problems:
+        sys.exit(1)
+    click.echo(f"{path}: valid: every file matches its SHA-256 in the manifest")
+
+
 if __name__ == "__main__":
     main()

@@ -12,10 +12,10 @@
 """
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path, PurePosixPath
 
-import frontmatter
 from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin, event_priority
@@ -23,11 +23,10 @@ from mkdocs.structure.files import File
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..convert import load_context
 from . import article as article_html
 from . import exports, home, partners, people, search_index, timeline
-from .catalog import LANGS, Catalog, build_catalog
-from .events import all_events
+from .catalog import LANGS, Catalog
+from .loader import inputs_digest, load_catalog, source_files
 from .l10n import t
 
 log = logging.getLogger("mkdocs.plugins.tnarchive")
@@ -52,24 +51,11 @@ class ArchivePlugin(BasePlugin):
 
     def _load(self, config) -> Catalog:
         docs = Path(config.docs_dir)
-        root = Path(config.config_file_path).parent
-        data = root / self.config["data_dir"]
-        sources = sorted((docs / "vi" / self.config["articles_dir"]).glob("*.md")) + sorted(
-            (docs / "en" / self.config["articles_dir"]).glob("*.md"))
-        stamp = tuple((str(p), p.stat().st_mtime_ns) for p in sources + sorted(data.rglob("*.yml")))
-        if self.catalog is not None and stamp == self._stamp:
-            return self.catalog
-        ctx = load_context(data)
-        vi = [(p.metadata, p.content) for p in (frontmatter.load(f) for f in sources if f.parent.parent.name == "vi")]
-        en = {}
-        for f in sources:
-            if f.parent.parent.name == "en":
-                post = frontmatter.load(f)
-                en[(post.metadata.get("translation") or {}).get("of") or f.stem] = (post.metadata, post.content)
-        cat = build_catalog(vi, en, ctx.authority)
-        cat.events = all_events(cat, ctx.matcher)
-        self.catalog, self._stamp = cat, stamp
-        return cat
+        data = Path(config.config_file_path).parent / self.config["data_dir"]
+        stamp = tuple((str(p), p.stat().st_mtime_ns) for p in source_files(docs, data, self.config["articles_dir"]))
+        if self.catalog is None or stamp != self._stamp:
+            self.catalog, self._stamp = load_catalog(docs, data, self.config["articles_dir"]), stamp
+        return self.catalog
 
     # -- derived pages --------------------------------------------------------------------
     def _pages(self, cat: Catalog, lang: str) -> dict[str, str]:
@@ -199,6 +185,10 @@ class ArchivePlugin(BasePlugin):
                     (site / "404.html").write_bytes(self._404)
         site_url = config.site_url or ""
         if self.lang == "vi":
+            # What this site was built from, so `tnarchive export` can refuse a stale site/.
+            root = Path(config.config_file_path).parent
+            stamp = {"inputs_sha256": inputs_digest(root), "articles": len(cat.articles)}
+            (site / ".tnarchive-build.json").write_text(json.dumps(stamp, indent=2) + "\n", encoding="utf-8")
             (site / "data").mkdir(parents=True, exist_ok=True)
             for name, records in (("articles", exports.articles_records(cat)), ("partners", exports.partners_records(cat)),
                                   ("people", exports.people_records(cat))):
