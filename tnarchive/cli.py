@@ -128,6 +128,24 @@ def inspect(file: Path, as_json: bool, data_dir: Path) -> None:
 
 
 @main.command()
+@click.option("--strict", is_flag=True, help="Treat warnings (missing or stale translations, unreviewed names, "
+              "undated articles) as errors too.")
+def check(strict: bool) -> None:
+    """Check the archive in the current folder: front matter against the schema, known ids, unique slugs,
+    seeds and their checksums, translations. Prints each finding as PATH:LINE: LEVEL: MESSAGE; exits 1 on
+    errors (or, with --strict, on warnings)."""
+    from .check import check as run_check
+
+    findings = run_check(Path.cwd())
+    for f in findings:
+        click.echo(str(f))
+    errors = sum(1 for f in findings if f.level == "error")
+    warnings = len(findings) - errors
+    click.echo(f"check: {errors} error(s), {warnings} warning(s)", err=True)
+    sys.exit(1 if errors or (strict and warnings) else 0)
+
+
+@main.command()
 @click.option("--site", "site_dir", type=_ROOT, default=Path("site"), show_default=True, help="The built site to export.")
 @click.option("--out", "out_dir", type=_ROOT, default=Path("dist"), show_default=True, help="Folder for the zip.")
 @click.option("--name", default="thai-nguyen-archive", show_default=True, help="Name at the start of the zip's file name.")

@@ -40,6 +40,7 @@ class Outcome:
     removed: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     articles: dict[str, Article] = field(default_factory=dict)  # seed name → article
+    duplicates: dict[str, str] = field(default_factory=dict)  # republished copy's seed → the seed kept
 
 
 def sha256(data: bytes) -> str:
@@ -116,12 +117,19 @@ def convert_all(seeds_dir: Path, out_dir: Path, ctx: Context, force: bool = Fals
     seeds = seed_files(seeds_dir)
     slugs: dict[str, str] = {}
     plans: list[tuple[str, str, bytes]] = []
+    converted: dict[str, Article] = {}
     for path in tqdm(seeds, disable=not progress, unit="page", desc="convert"):
         try:
-            article = convert_page(read_seed(path, ctx), path.name, ctx)
+            converted[path.name] = convert_page(read_seed(path, ctx), path.name, ctx)
         except (ConvertError, CorrectionError, OSError) as exc:
             outcome.failed.append((str(path), str(exc)))
-            continue
+    outcome.duplicates = find_duplicates(converted)
+    for dup, kept in sorted(outcome.duplicates.items()):
+        other = converted.pop(dup)
+        converted[kept].meta.setdefault("also_published", []).append({
+            "seed": dup, "sha256": other.meta["provenance"]["sha256"], "source": other.meta["source"]})
+    for name, article in converted.items():
+        path = seeds_dir / name
         slug = article.meta["slug"]
         if slug in slugs:  # two pages with the same date and title: keep both, apart
             slug = f"{slug}-{article.meta['provenance']['sha256'][:8]}"
@@ -166,7 +174,8 @@ def convert_all(seeds_dir: Path, out_dir: Path, ctx: Context, force: bool = Fals
             outcome.removed.append(name)
         else:
             outcome.failed.append((str(target), "is no longer produced by any seed but was edited by hand; left in place"))
-    manifest = {"converter": f"tnarchive {__version__}", "files": dict(sorted(files.items()))}
+    manifest = {"converter": f"tnarchive {__version__}", "files": dict(sorted(files.items())),
+                "duplicates": dict(sorted(outcome.duplicates.items()))}
     atomic_write(manifest_path, (json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode())
     return outcome
 
@@ -189,6 +198,44 @@ def translation_status(outcome: Outcome, translations_dir: Path) -> dict[str, st
     return status
 
 
+def fingerprint(article: Article) -> str:
+    """The article's text without anything a site adds around it: folded paragraphs, in order."""
+    from .text import fold
+
+    text = "\n".join(" ".join(fold(b.text).split()) for b in article.blocks if b.kind in ("paragraph", "list_item"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def find_duplicates(articles: dict[str, Article]) -> dict[str, str]:
+    """Republished copies: the same text (once the chrome is gone), or the same title with text at
+    least 95% alike. The seed whose name sorts first is kept; the others map to it."""
+    from rapidfuzz import fuzz
+
+    from .text import fold
+
+    kept: dict[str, str] = {}
+    by_print: dict[str, str] = {}
+    by_title: dict[str, list[str]] = {}
+    for seed in sorted(articles):
+        art = articles[seed]
+        fp = fingerprint(art)
+        title = " ".join(fold(art.meta["title"]).split())
+        original = by_print.get(fp)
+        if original is None:
+            body = " ".join(fold(" ".join(b.text for b in art.blocks)).split())
+            for other in by_title.get(title, []):
+                other_body = " ".join(fold(" ".join(b.text for b in articles[other].blocks)).split())
+                if fuzz.ratio(body, other_body) >= 95:
+                    original = other
+                    break
+        if original is not None:
+            kept[seed] = original
+            continue
+        by_print[fp] = seed
+        by_title.setdefault(title, []).append(seed)
+    return kept
+
+
 def review_report(outcome: Outcome, translations: dict[str, str] | None = None) -> tuple[str, dict]:
     """Markdown and JSON forms of what needs a person's eye after a run."""
     translations = translations or {}
@@ -197,6 +244,10 @@ def review_report(outcome: Outcome, translations: dict[str, str] | None = None) 
     lines = ["# Review report", "", "Written by `tnarchive convert`. Names not yet in data/ and pages that need a date or a look.", ""]
     if outcome.failed:
         lines += ["## Failed", ""] + [f"- `{f}`: {r}" for f, r in outcome.failed] + [""]
+    if outcome.duplicates:
+        lines += ["## Republished copies (kept once)", ""] + [
+            f"- `{dup}` is a copy of `{kept}`: recorded under also_published" for dup, kept in sorted(outcome.duplicates.items())] + [""]
+    data["duplicates"] = dict(sorted(outcome.duplicates.items()))
     todo = [(slug, s) for slug, s in sorted(translations.items()) if s != "current"]
     if todo:
         lines += ["## Translations", ""] + [

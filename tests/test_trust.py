@@ -1,0 +1,91 @@
+"""Trust: `tnarchive check`, republished duplicates, curated work surviving rule changes and re-saved seeds."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import frontmatter
+from conftest import ROOT, run
+
+SEED3 = "003_5afb966c1325a250.txt"
+
+
+def test_check_passes_on_the_archive():
+    proc = run(["check"], ROOT)
+    assert proc.returncode == 0, proc.stdout
+    assert "check: 0 error(s)" in proc.stderr
+
+
+def test_check_reports_path_line_and_fails(project):
+    run(["convert"], project, check=True)
+    art = next((project / "docs/vi/articles").glob("2023-08-10-*.md"))
+    text = art.read_text(encoding="utf-8")
+    text = text.replace("- lee-dal-hee", "- nobody-known").replace("date_precision: day", "date_precision: fortnight")
+    art.write_text(text, encoding="utf-8")
+    (project / "seeds/004_18343bb76387200d.txt").chmod(0o644)
+    (project / "seeds/004_18343bb76387200d.txt").write_bytes(b"changed")
+    proc = run(["check"], project)
+    assert proc.returncode == 1
+    rel = f"docs/vi/articles/{art.name}"
+    lines = proc.stdout.splitlines()
+    line_no = text.split("\n").index("- nobody-known") + 1
+    assert f"{rel}:{line_no}: error: people: 'nobody-known' is not an id in data/people.yml" in lines
+    assert any(l.startswith(f"{rel}:") and "date_precision" in l and "fortnight" in l for l in lines)
+    assert any("seeds/004_18343bb76387200d.txt changed since this article was converted" in l for l in lines)
+    assert any(l.endswith("warning: no English translation yet") for l in lines)
+
+
+def test_check_finds_a_seed_without_article_and_stale_translation(project):
+    run(["convert"], project, check=True)
+    shutil.copytree(ROOT / "docs/en/articles", project / "docs/en/articles", dirs_exist_ok=True)
+    (project / "seeds/zz_new.txt").write_text("Tiêu đề bài mới về hợp tác\n\nNội dung đầy đủ của bài mới.\n", encoding="utf-8")
+    tr = next((project / "docs/en/articles").glob("2021-10-20-*.md"))
+    tr.write_text(tr.read_text(encoding="utf-8").replace("source_sha256: ", "source_sha256: 0"), encoding="utf-8")
+    proc = run(["check"], project)
+    assert "seeds/zz_new.txt:1: error: no article for this seed" in proc.stdout
+    assert f"docs/en/articles/{tr.name}:" in proc.stdout and "stale" in proc.stdout
+    assert run(["check", "--strict"], project).returncode == 1
+
+
+def aggregator_copy(text: str) -> str:
+    """The same story as an aggregator republishes it: other header, menus and related links."""
+    body = text.split("\n", 1)[1].split("Nguồn Xây Dựng:")[0]  # without the original's source line
+    title = text.split("\n", 1)[0]
+    return (f"Trang chủ Việt Nam hôm nay\n08:00 | 11/08/2023 GMT+7\n\n{title}\n\naa\n{body}\n\n"
+            "Tin bài liên quan\n\nOxfam hỗ trợ người dân sau bão\n\nĐọc nhiều\n\nPhiên bản di động")
+
+
+def test_republished_copy_is_kept_once_with_both_sources(project):
+    original = (project / "seeds" / SEED3).read_text(encoding="utf-8")
+    (project / "seeds/005_aggregator.txt").write_text(aggregator_copy(original), encoding="utf-8")
+    proc = run(["convert"], project, check=True)
+    assert "5 written" in proc.stdout
+    post = frontmatter.load(next((project / "docs/vi/articles").glob("2023-08-10-*.md")))
+    assert [a["seed"] for a in post["also_published"]] == ["005_aggregator.txt"]
+    assert post["also_published"][0]["source"]["name"] == "Thời Đại"
+    manifest = json.loads((project / "docs/vi/articles/.manifest.json").read_text())
+    assert manifest["duplicates"] == {"005_aggregator.txt": SEED3}
+    assert "`005_aggregator.txt` is a copy of `003_5afb966c1325a250.txt`" in (project / "reports/review.md").read_text()
+    assert run(["check"], project).returncode == 0
+
+
+def test_corrections_and_translations_survive_rule_changes_and_resaved_seeds(project):
+    run(["convert"], project, check=True)
+    shutil.copytree(ROOT / "docs/en/articles", project / "docs/en/articles", dirs_exist_ok=True)
+    (project / "data/corrections").mkdir()
+    (project / "data/corrections/003_5afb966c1325a250.yml").write_text(
+        "title: Bí thư Tỉnh ủy tiếp Đoàn công tác tỉnh Gyeongsangbuk-do\npeople: {add: [trinh-viet-hung]}\n"
+        "partners: {remove: [samsung]}\n", encoding="utf-8")
+    translation = next((project / "docs/en/articles").glob("2023-08-10-*.md"))
+    before = translation.read_bytes()
+    # A change in the converter's rules: a new chrome marker in the data, then the seed re-saved with CRLF.
+    sources = project / "data/sources.yml"
+    sources.write_text(sources.read_text(encoding="utf-8").replace("    - Chia sẻ\n", "    - Chia sẻ\n    - Bản quyền\n", 1), encoding="utf-8")
+    seed = project / "seeds" / SEED3
+    seed.chmod(0o644)
+    seed.write_bytes(seed.read_bytes().replace(b"\n", b"\r\n"))
+    run(["convert"], project, check=True)
+    post = frontmatter.load(next((project / "docs/vi/articles").glob("2023-08-10-*.md")))
+    assert post["title"] == "Bí thư Tỉnh ủy tiếp Đoàn công tác tỉnh Gyeongsangbuk-do"
+    assert "trinh-viet-hung" in post["people"] and "samsung" not in post["partners"]
+    assert translation.read_bytes() == before
