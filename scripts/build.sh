@@ -4,5 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 .venv/bin/tnarchive convert
-.venv/bin/mkdocs build --strict
+scripts/build-site.sh
 echo "build: site/ is ready (open site/index.html, or run .venv/bin/mkdocs serve)"

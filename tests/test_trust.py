@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+from pathlib import Path
 
 import frontmatter
 from conftest import ROOT, run
@@ -89,3 +91,70 @@ def test_corrections_and_translations_survive_rule_changes_and_resaved_seeds(pro
     assert post["title"] == "Bí thư Tỉnh ủy tiếp Đoàn công tác tỉnh Gyeongsangbuk-do"
     assert "trinh-viet-hung" in post["people"] and "samsung" not in post["partners"]
     assert translation.read_bytes() == before
+
+
+def test_slug_corrections_cannot_leave_docs(project):
+    (project / "data/corrections").mkdir()
+    for bad in ("../../etc/passwd", "/abs/path", "con", "Upper", "a/b"):
+        (project / "data/corrections/003_5afb966c1325a250.yml").write_text(f"slug: {json.dumps(bad)}\n", encoding="utf-8")
+        proc = run(["convert"], project)
+        assert proc.returncode == 1 and "must be lower-case letters" in proc.stderr, bad
+    written = {p.resolve() for p in project.rglob("*") if p.is_file()}
+    assert all(project.resolve() in p.parents for p in written)
+    assert not (project / "etc").exists() and not list((project / "docs").rglob("passwd*"))
+
+
+def _many_seeds(project, n: int) -> None:
+    base = (project / "seeds" / SEED3).read_text(encoding="utf-8")
+    for i in range(n):
+        text = base.replace("Ngày 10/8", f"Ngày {1 + i % 28}/{1 + i % 12}").replace(
+            "Bí thư Tỉnh ủy Thái Nguyên tiếp và làm việc", f"Bài số {i}: Bí thư Tỉnh ủy Thái Nguyên tiếp và làm việc", 1)
+        (project / "seeds" / f"8{i:04d}.txt").write_text(text + f"\n\nĐoạn riêng số {i}.\n", encoding="utf-8")
+
+
+def test_convert_killed_halfway_leaves_docs_usable(project):
+    import signal
+    import subprocess
+    import time
+
+    from conftest import TNARCHIVE
+
+    _many_seeds(project, 300)
+    run(["convert"], project, check=True)
+    # Change every page, then kill the next run while it writes.
+    for seed in (project / "seeds").glob("8*.txt"):
+        seed.write_text(seed.read_text(encoding="utf-8").replace("Đoạn riêng", "Đoạn mới"), encoding="utf-8")
+    proc = subprocess.Popen([TNARCHIVE, "convert"], cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(3.0)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    for md in (project / "docs/vi/articles").glob("*.md"):
+        post = frontmatter.load(md)
+        assert post["title"] and post.content.startswith("# "), md
+    assert not list((project / "docs/vi/articles").glob(".*.tmp"))
+    again = run(["convert"], project)
+    assert again.returncode == 0, again.stderr
+    assert "Đoạn mới" in next((project / "docs/vi/articles").glob("*bai-so-7-*.md")).read_text(encoding="utf-8")
+
+
+def test_build_killed_halfway_leaves_the_previous_site(project):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    _many_seeds(project, 150)
+    run(["convert"], project, check=True)
+    shutil.copytree(ROOT / "scripts", project / "scripts")
+    env = {"MKDOCS": str(Path(sys.executable).parent / "mkdocs"), "PATH": "/usr/bin:/bin"}
+    subprocess.run(["bash", "scripts/build-site.sh"], cwd=project, check=True, env=env, capture_output=True)
+    before = sorted(str(p.relative_to(project / "site")) for p in (project / "site").rglob("*.html"))
+    (project / "docs/vi/index.md").write_text("# Trang chủ mới\n", encoding="utf-8")
+    proc = subprocess.Popen(["bash", "scripts/build-site.sh"], cwd=project, env=env, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(4.0)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    after = sorted(str(p.relative_to(project / "site")) for p in (project / "site").rglob("*.html"))
+    assert after == before and len(before) > 300
+    assert "Trang chủ mới" not in (project / "site/index.html").read_text(encoding="utf-8")

@@ -123,6 +123,8 @@ def convert_all(seeds_dir: Path, out_dir: Path, ctx: Context, force: bool = Fals
             converted[path.name] = convert_page(read_seed(path, ctx), path.name, ctx)
         except (ConvertError, CorrectionError, OSError) as exc:
             outcome.failed.append((str(path), str(exc)))
+        except Exception as exc:  # a bug must not stop the batch or lose the other pages
+            outcome.failed.append((str(path), f"internal error ({type(exc).__name__}: {exc}); please report it"))
     outcome.duplicates = find_duplicates(converted)
     for dup, kept in sorted(outcome.duplicates.items()):
         other = converted.pop(dup)
@@ -139,8 +141,12 @@ def convert_all(seeds_dir: Path, out_dir: Path, ctx: Context, force: bool = Fals
         text = document(article.meta, article.body, header_comment(path.name))
         plans.append((path.name, f"{slug}.md", text.encode("utf-8")))
 
+    writes: list[tuple[Path, bytes]] = []
     for seed, name, data in plans:
         target = out_dir / name
+        if target.resolve().parent != out_dir.resolve():  # slugs are [a-z0-9-]; never write elsewhere
+            outcome.failed.append((str(seeds_dir / seed), f"refusing to write {target}: outside {out_dir}"))
+            continue
         owned = files.get(name)
         if target.exists():
             current = target.read_bytes()
@@ -148,16 +154,25 @@ def convert_all(seeds_dir: Path, out_dir: Path, ctx: Context, force: bool = Fals
                 outcome.unchanged.append(name)
                 files[name] = {"seed": seed, "sha256": sha256(data)}
                 continue
-            if owned is None or sha256(current) != owned["sha256"]:
+            if owned is None or sha256(current) not in (owned["sha256"], owned.get("previous")):
                 why = "was not written by the converter" if owned is None else "was edited by hand since the last conversion"
                 if not force:
                     outcome.failed.append((str(target), f"{why}; not overwritten (put corrections in data/corrections/, or use --force to overwrite keeping a copy)"))
                     continue
                 if backup_dir is not None:
                     atomic_write(backup_dir / name, current)
-        atomic_write(target, data)
-        files[name] = {"seed": seed, "sha256": sha256(data)}
+            files[name] = {"seed": seed, "sha256": sha256(data), "previous": sha256(current)}
+        else:
+            files[name] = {"seed": seed, "sha256": sha256(data)}
+        writes.append((target, data))
         outcome.written.append(name)
+    # The manifest first, knowing both versions of every file about to change: a run killed
+    # while writing leaves each file whole (atomic renames) and still owned, old or new.
+    _write_manifest(manifest_path, files, outcome)
+    for target, data in writes:
+        atomic_write(target, data)
+    for entry in files.values():
+        entry.pop("previous", None)
 
     # Files this converter wrote earlier that no page produces now (seed gone, or slug changed).
     produced = {name for _, name, _ in plans}
@@ -174,10 +189,14 @@ def convert_all(seeds_dir: Path, out_dir: Path, ctx: Context, force: bool = Fals
             outcome.removed.append(name)
         else:
             outcome.failed.append((str(target), "is no longer produced by any seed but was edited by hand; left in place"))
+    _write_manifest(manifest_path, files, outcome)
+    return outcome
+
+
+def _write_manifest(path: Path, files: dict, outcome: Outcome) -> None:
     manifest = {"converter": f"tnarchive {__version__}", "files": dict(sorted(files.items())),
                 "duplicates": dict(sorted(outcome.duplicates.items()))}
-    atomic_write(manifest_path, (json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode())
-    return outcome
+    atomic_write(path, (json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode())
 
 
 def translation_status(outcome: Outcome, translations_dir: Path) -> dict[str, str]:

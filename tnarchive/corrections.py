@@ -18,7 +18,11 @@ from __future__ import annotations
 
 from copy import deepcopy
 
+import re
+
 _SCALARS = ("title", "summary", "slug", "date", "date_precision", "date_inferred")
+_SAFE_SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,100}")
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
 
 
 class CorrectionError(ValueError):
@@ -34,6 +38,10 @@ def apply(meta: dict, correction: dict | None, authority, where: str) -> dict:
     unknown = set(correction) - set(_SCALARS) - {"authors", "source", "people", "partners", "reviewed", "note"}
     if unknown:
         raise CorrectionError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+    slug = correction.get("slug")
+    if slug is not None and (not _SAFE_SLUG.fullmatch(str(slug)) or str(slug).split("-")[0].upper() in _RESERVED):
+        raise CorrectionError(f"{where}: slug {slug!r} must be lower-case letters, digits and '-' "
+                              "(no paths, no reserved names such as con or nul)")
     out = deepcopy(meta)
     for key in _SCALARS:
         if key in correction:

@@ -41,7 +41,17 @@ class ProfileError(ValueError):
 
 
 def _folded(items) -> list[str]:
-    return [fold(str(i)).strip() for i in (items or [])]
+    return [fold(i).strip() for i in _strings(items)]
+
+
+def _strings(items, where: str = "sources.yml") -> list[str]:
+    """Every marker must be text: an unquoted "Nguồn:" would be read by YAML as a mapping."""
+    out = []
+    for item in items or []:
+        if not isinstance(item, (str, int, float)):
+            raise ProfileError(f"{where}: {item!r} is not text; put quotes around a marker that ends with ':'")
+        out.append(str(item))
+    return out
 
 
 def _compile(patterns, where: str) -> tuple[re.Pattern, ...]:

@@ -96,7 +96,7 @@ def _units(groups: list[list[str]], title: str | None, profile: Profile) -> list
             nxt = group[i + 1] if i + 1 < len(group) else None
             if nxt is not None:
                 has_credit = split_credit(nxt, profile)[1] is not None
-                if _same(line, nxt) or (has_credit and _starts_with(nxt, line)) or (
+                if (_same(line, nxt) and not _BULLET.match(line)) or (has_credit and _starts_with(nxt, line)) or (
                     title and _same(line, title) and (has_credit or len(group) == 2)
                 ):
                     units.append((nxt, True))  # `line` was the image's alt text
@@ -107,7 +107,7 @@ def _units(groups: list[list[str]], title: str | None, profile: Profile) -> list
     # An alt line standing alone above an identical caption, a blank line between.
     deduped: list[tuple[str, bool]] = []
     for text, cap in units:
-        if deduped and _same(deduped[-1][0], text):
+        if deduped and _same(deduped[-1][0], text) and not _BULLET.match(text):
             deduped[-1] = (text, True)
             continue
         deduped.append((text, cap))

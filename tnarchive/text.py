@@ -25,9 +25,24 @@ def fold_char(ch: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+def _combining_class() -> re.Pattern:
+    """One regex class of every combining mark (what unicodedata.combining flags), for a fast fold()."""
+    marks = [i for i in range(0x20000) if unicodedata.combining(chr(i))]
+    ranges, start = [], marks[0]
+    for a, b in zip(marks, marks[1:] + [-1]):
+        if b != a + 1:
+            ranges.append(re.escape(chr(start)) + ("-" + re.escape(chr(a)) if a > start else ""))
+            start = b
+    return re.compile("[" + "".join(ranges) + "]")
+
+
+_COMBINING = _combining_class()
+
+
 def fold(text: str) -> str:
-    """Case- and diacritic-insensitive form of *text* (đ → d)."""
-    return "".join(fold_char(c) for c in text)
+    """Case- and diacritic-insensitive form of *text* (đ → d); the same as fold_char on every character."""
+    text = text.replace("đ", "d").replace("Đ", "d")
+    return _COMBINING.sub("", unicodedata.normalize("NFD", text)).casefold()
 
 
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:

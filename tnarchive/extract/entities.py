@@ -19,7 +19,7 @@ from ..authority import Authority, Name
 from ..text import fold, slugify
 
 _TOKEN = re.compile(r"\w+")
-_JOIN = re.compile(r"^[\s\-&.'’]{0,2}$")
+_JOIN = re.compile(r"^[ \t\-&.'’]{0,2}$")  # within a line: a name never runs across blocks
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper()) + "".join(
     c for c in map(chr, range(0x1E00, 0x1F00)) if c.isupper()
 )
@@ -69,6 +69,7 @@ class Matcher:
     fuzzy: dict[tuple[str, int], list[Name]] = field(default_factory=dict)
 
     def __post_init__(self):
+        self.person_rules = person_rules(self.cues)
         for name in sorted(self.authority.names, key=lambda n: -len(n.tokens)):
             self.by_first.setdefault(name.tokens[0], []).append(name)
             compact = "".join(name.tokens)
@@ -101,7 +102,7 @@ def _ambiguous_ok(text: str, toks, i: int, n: int, name: Name) -> bool:
     return True
 
 
-def find_known(text: str, matcher: Matcher) -> list[Hit]:
+def find_known(text: str, matcher: Matcher, fuzzy: bool = True) -> list[Hit]:
     toks = _tokens(text)
     hits: list[Hit] = []
     for i, tok in enumerate(toks):
@@ -114,7 +115,7 @@ def find_known(text: str, matcher: Matcher) -> list[Hit]:
             if name.surface[0][:1].isupper() and not tok[2][:1].isupper():
                 continue  # a proper name is written with a capital: "mong có" is not "Mông Cổ"
             hits.append(Hit(tok[0], toks[i + n - 1][1], name.record, name.kind, text[tok[0] : toks[i + n - 1][1]]))
-    for i, tok in enumerate(toks):
+    for i, tok in enumerate(toks if fuzzy else ()):
         if not tok[2][:1].isupper():
             continue
         for n in (1, 2, 3):
@@ -170,12 +171,20 @@ def _covered(start: int, end: int, hits: list[Hit]) -> bool:
     return any(start < h.end and h.start < end for h in hits)
 
 
-def _person_candidates(text: str, cues: dict) -> list[tuple[int, str]]:
+def person_rules(cues: dict) -> tuple[re.Pattern, re.Pattern, frozenset, frozenset, frozenset]:
+    """The cues of data/cues.yml compiled once per run (Matcher keeps them)."""
     titles = sorted((fold(t) for t in cues.get("person_titles") or []), key=len, reverse=True)
-    roles = [fold(r) for r in cues.get("role_words") or []]
-    surnames = set(cues.get("vietnamese_surnames") or [])  # exact: "Tống" is a name, "Tổng" is not
-    not_followed = [fold(w) for w in cues.get("role_not_followed_by") or []]
-    not_people = {n.lower() for n in cues.get("not_people") or []}  # exact: "Đảng" is not "Đặng"
+    roles = sorted((fold(r) for r in cues.get("role_words") or []), key=len, reverse=True)
+    not_followed = [fold(w) for w in cues.get("role_not_followed_by") or []] or ["$^"]
+    titled = re.compile(rf"(?:^|\W)(?:{'|'.join(map(re.escape, titles)) or '$^'})\s+$")
+    role = re.compile(rf"(?:^|\s)(?:{'|'.join(map(re.escape, roles)) or '$^'})(?=\s)(?!\s(?:{'|'.join(map(re.escape, not_followed))})\b)")
+    surnames = frozenset(cues.get("vietnamese_surnames") or [])  # exact: "Tống" is a name, "Tổng" is not
+    not_people = frozenset(n.lower() for n in cues.get("not_people") or [])  # exact: "Đảng" is not "Đặng"
+    return titled, role, surnames, not_people, frozenset(titles)
+
+
+def _person_candidates(text: str, rules: tuple) -> list[tuple[int, str]]:
+    titled_rx, role_rx, surnames, not_people, titles = rules
     found: list[tuple[int, str]] = []
     for m in _RUN.finditer(text):
         run = m.group().split(" ")
@@ -183,15 +192,11 @@ def _person_candidates(text: str, cues: dict) -> list[tuple[int, str]]:
         # A title written with a capital ("Ông", "Bà") is the run's own first word.
         if fold(run[0]) in titles and len(run) > 2:
             run, before = run[1:], before + fold(m.group().split(" ")[0]) + " "
-        titled = any(re.search(rf"(?:^|\W){re.escape(t)}\s+$", before) for t in titles)
-        if titled and 2 <= len(run) <= 6:
+        if titled_rx.search(before) and 2 <= len(run) <= 6:
             name = " ".join(run)
         else:
             clause = re.split(r"[.;,:()\"“”]", before)[-1]
-            if not any(
-                re.search(rf"(?:^|\s){re.escape(r)}(?=\s)(?!\s(?:{'|'.join(map(re.escape, not_followed)) or '$^'})\b)", clause)
-                for r in roles
-            ):
+            if not role_rx.search(clause):
                 continue
             starts = [k for k, w in enumerate(run) if w in surnames and 2 <= len(run) - k <= 4]
             if not starts:
@@ -218,6 +223,11 @@ def _partner_candidates(text: str, cues: dict) -> list[tuple[int, int, str, str]
     return found
 
 
+def known_hits(text: str, matcher: Matcher, fuzzy: bool = False) -> list[Hit]:
+    """Known records named in *text*, as detect() reads them, without looking for new names."""
+    return _distribute_embassies(text, find_known(text, matcher, fuzzy), matcher.authority)
+
+
 def detect(text: str, matcher: Matcher) -> Entities:
     auth = matcher.authority
     hits = _distribute_embassies(text, find_known(text, matcher), auth)
@@ -234,7 +244,7 @@ def detect(text: str, matcher: Matcher) -> Entities:
             ents.people.append({"id": h.record, "name": auth.people[h.record].name, "known": True})
         if h.score is not None:
             ents.warnings.append(f'"{h.surface}" read as {h.kind} "{h.record}" (spelling {h.score:.0f}% alike)')
-    for start, name in _person_candidates(text, matcher.cues):
+    for start, name in _person_candidates(text, matcher.person_rules):
         if _covered(start, start + len(name), hits):
             continue
         pid = slugify(name)

@@ -50,10 +50,10 @@ def header(cat: Catalog, art: Article, lang: str) -> Markup:
 
 def footer(cat: Catalog, art: Article, lang: str) -> Markup:
     here = art.url(lang)
-    dated = [x for x in cat.articles if x.date]
+    dated = cat.dated
     parts = []
-    if art in dated:
-        i = dated.index(art)
+    if art.date:
+        i = cat.dated_position[art.slug]
         nav = []
         if i + 1 < len(dated):  # cat.articles is newest first
             older = dated[i + 1]
@@ -82,15 +82,25 @@ def footer(cat: Catalog, art: Article, lang: str) -> Markup:
     return Markup('<div class="tna-footer">{}</div>').format(Markup("").join(parts))
 
 
+RELATED_POOL = 300  # candidates taken from each of an article's rarest partners and people
+
+
 def related(cat: Catalog, art: Article, limit: int = 5) -> list[Article]:
-    """Articles sharing the most partners and people, then the nearest in date."""
+    """Articles sharing the most partners and people, then the nearest in date.
+
+    Candidates come from the article's three rarest partners and people (the most telling,
+    and the shortest lists), so the cost per article stays flat as the archive grows."""
+    lists = [cat.by_partner.get(p, []) for p in art.partners] + [cat.by_person.get(p, []) for p in art.people]
+    lists = sorted((l for l in lists if len(l) > 1), key=len)[:3]  # a list of itself alone tells nothing
     mine = set(art.partners) | {f"person:{p}" for p in art.people}
+    seen: set[str] = set()
     scored = []
-    for other in cat.articles:
-        if other is art:
-            continue
-        shared = len(mine & (set(other.partners) | {f"person:{p}" for p in other.people}))
-        if shared:
+    for pool in lists:
+        for other in pool[:RELATED_POOL]:
+            if other is art or other.slug in seen:
+                continue
+            seen.add(other.slug)
+            shared = len(mine & (set(other.partners) | {f"person:{p}" for p in other.people}))
             scored.append((-shared, abs((other.year or 0) - (art.year or 0)), other.slug, other))
     return [x[-1] for x in sorted(scored)[:limit]]
 

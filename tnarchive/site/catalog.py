@@ -136,10 +136,14 @@ class Catalog:
     by_slug: dict[str, Article] = field(init=False, default_factory=dict)
     by_partner: dict[str, list[Article]] = field(init=False, default_factory=dict)
     by_person: dict[str, list[Article]] = field(init=False, default_factory=dict)
+    dated: list[Article] = field(init=False, default_factory=list)  # newest first
+    dated_position: dict[str, int] = field(init=False, default_factory=dict)
 
     def __post_init__(self):
         self.articles = sorted(self.articles, key=sort_key)
         self.by_slug = {a.slug: a for a in self.articles}
+        self.dated = [a for a in self.articles if a.date]
+        self.dated_position = {a.slug: i for i, a in enumerate(self.dated)}
         for a in self.articles:
             for pid in a.partners:
                 self.by_partner.setdefault(pid, []).append(a)

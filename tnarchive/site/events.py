@@ -14,7 +14,7 @@ import re
 import unicodedata
 from datetime import date
 
-from ..extract.entities import Matcher, detect
+from ..extract.entities import Matcher, known_hits
 from .catalog import Article, Catalog, Event
 
 EVENT_KINDS = ("lead", "paragraph", "caption")
@@ -132,12 +132,13 @@ def _undated_day(month: int, day: int, article_day: str | None) -> str | None:
 def _records(sentence: str, matcher: Matcher) -> tuple[list[str], list[str]]:
     """Known partners and people named in the sentence, in text order, each once.
 
-    detect() is find_known() plus the embassy list rule ("Đại sứ quán Mỹ, Hàn Quốc" names
-    both embassies), the same reading the converter gives the whole article.
+    known_hits() is the converter's reading of known names (with the embassy list rule: "Đại sứ
+    quán Mỹ, Hàn Quốc" names both embassies) without its search for new names, which the
+    article has had already.
     """
     partners: list[str] = []
     people: list[str] = []
-    for hit in detect(sentence, matcher).hits:
+    for hit in known_hits(sentence, matcher):
         bucket = partners if hit.kind == "partner" else people
         if hit.record not in bucket:
             bucket.append(hit.record)

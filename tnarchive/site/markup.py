@@ -82,3 +82,24 @@ def page(title: str, body: Markup, description: str | None = None) -> str:
         meta["description"] = description
     html = "\n".join(line for line in str(body).split("\n") if line.strip())
     return f"---\n{yaml.safe_dump(meta, allow_unicode=True, width=100000)}---\n\n<div class=\"tna-page\">\n{html}\n</div>\n"
+
+
+PER_PAGE = 100  # articles on one page of a partner or person; more go to numbered pages
+
+
+def pages_of(items: list, per_page: int = PER_PAGE) -> list[list]:
+    return [items[i : i + per_page] for i in range(0, len(items), per_page)] or [[]]
+
+
+def page_key(key: str, n: int) -> str:
+    """The file name (without .html) of page n (1-based) of a paged listing: korea, korea-p2, …"""
+    return key if n == 1 else f"{key}-p{n}"
+
+
+def pager(kind: str, key: str, n: int, total: int, lang: str, here: str) -> Markup:
+    if total <= 1:
+        return Markup("")
+    links = [Markup("<strong>{}</strong>").format(i) if i == n else a(here, page_url(kind, page_key(key, i), lang), str(i))
+             for i in range(1, total + 1)]
+    return Markup('<nav class="tna-pager" aria-label="{}">{}</nav>').format(
+        "Trang" if lang == "vi" else "Pages", Markup(" · ").join(links))

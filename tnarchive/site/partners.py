@@ -5,11 +5,20 @@ from markupsafe import Markup
 
 from .catalog import Catalog, Event
 from .l10n import format_date, kind_label, t
-from .markup import a, article_list, page, page_url, partner_name
+from .markup import a, article_list, page, page_key, page_url, pager, pages_of, partner_name
 
 
-def partner_page(cat: Catalog, pid: str, lang: str) -> str:
-    here = page_url("partners", pid, lang)
+EVENTS_SHOWN = 100
+
+
+def partner_pages(cat: Catalog, pid: str, lang: str) -> dict[str, str]:
+    """The partner's page, and numbered pages when it is named in more than PER_PAGE articles."""
+    chunks = pages_of(cat.by_partner.get(pid, []))
+    return {page_key(pid, n): partner_page(cat, pid, lang, n, chunk, len(chunks)) for n, chunk in enumerate(chunks, 1)}
+
+
+def partner_page(cat: Catalog, pid: str, lang: str, n: int = 1, arts=None, total_pages: int = 1) -> str:
+    here = page_url("partners", page_key(pid, n), lang)
     p = cat.authority.partners[pid]
     name = partner_name(cat, pid, lang)
     other = p.name_en if lang == "vi" else p.name_vi
@@ -27,14 +36,18 @@ def partner_page(cat: Catalog, pid: str, lang: str) -> str:
         facts.append((t(lang, "aliases"), ", ".join(p.aliases)))
     parts.append(Markup('<table class="tna-facts">{}</table>').format(
         Markup("").join(Markup("<tr><th>{}</th><td>{}</td></tr>").format(k, v) for k, v in facts)))
-    arts = cat.by_partner.get(pid, [])
-    parts.append(Markup('<h2 id="articles">{} ({})</h2>').format(t(lang, "mentioned_in"), len(arts)))
+    all_arts = cat.by_partner.get(pid, [])
+    arts = all_arts if arts is None else arts
+    parts.append(Markup('<h2 id="articles">{} ({})</h2>').format(t(lang, "mentioned_in"), len(all_arts)))
+    parts.append(pager("partners", pid, n, total_pages, lang, here))
     parts.append(article_list(cat, arts, lang, here, with_partners=False))
-    events = [e for e in cat.events if pid in e.partners]
+    parts.append(pager("partners", pid, n, total_pages, lang, here))
+    events = [e for e in cat.events if pid in e.partners][:EVENTS_SHOWN] if n == 1 else []
     if events:
         parts.append(Markup('<h2 id="timeline">{}</h2>').format(t(lang, "partner_timeline")))
         parts.append(event_list(cat, events, lang, here))
-    return page(name, Markup("\n").join(parts))
+    title = name if n == 1 else f"{name} ({n}/{total_pages})"
+    return page(title, Markup("\n").join(parts))
 
 
 def event_list(cat: Catalog, events: list[Event], lang: str, here: str) -> Markup:

@@ -5,7 +5,7 @@ from markupsafe import Markup
 
 from .catalog import Catalog
 from .l10n import HOME_COUNTRY, format_date, t
-from .markup import a, article_list, page, page_url, partner_name, person_name
+from .markup import a, article_list, page, page_key, page_url, pager, pages_of, partner_name, person_name
 
 
 def nationality(cat: Catalog, code: str, lang: str, here: str) -> Markup | str:
@@ -19,8 +19,13 @@ def nationality(cat: Catalog, code: str, lang: str, here: str) -> Markup | str:
     return code
 
 
-def person_page(cat: Catalog, pid: str, lang: str) -> str:
-    here = page_url("people", pid, lang)
+def person_pages(cat: Catalog, pid: str, lang: str) -> dict[str, str]:
+    chunks = pages_of(cat.by_person.get(pid, []))
+    return {page_key(pid, n): person_page(cat, pid, lang, n, chunk, len(chunks)) for n, chunk in enumerate(chunks, 1)}
+
+
+def person_page(cat: Catalog, pid: str, lang: str, n: int = 1, arts=None, total_pages: int = 1) -> str:
+    here = page_url("people", page_key(pid, n), lang)
     person = cat.authority.people[pid]
     parts = []
     facts = []
@@ -44,10 +49,14 @@ def person_page(cat: Catalog, pid: str, lang: str) -> str:
             items.append(Markup("<li><span class=\"tna-when\">{}</span> {}{}</li>").format(
                 format_date(str(r.get("date") or ""), "day", lang), label, cite))
         parts.append(Markup('<h2 id="roles">{}</h2><ul class="tna-roles">{}</ul>').format(t(lang, "roles"), Markup("").join(items)))
-    arts = cat.by_person.get(pid, [])
-    parts.append(Markup('<h2 id="articles">{} ({})</h2>').format(t(lang, "mentioned_in"), len(arts)))
+    all_arts = cat.by_person.get(pid, [])
+    arts = all_arts if arts is None else arts
+    parts.append(Markup('<h2 id="articles">{} ({})</h2>').format(t(lang, "mentioned_in"), len(all_arts)))
+    parts.append(pager("people", pid, n, total_pages, lang, here))
     parts.append(article_list(cat, arts, lang, here))
-    return page(person_name(cat, pid, lang), Markup("\n").join(parts))
+    parts.append(pager("people", pid, n, total_pages, lang, here))
+    name = person_name(cat, pid, lang)
+    return page(name if n == 1 else f"{name} ({n}/{total_pages})", Markup("\n").join(parts))
 
 
 def people_index(cat: Catalog, lang: str) -> str:

@@ -69,9 +69,11 @@ class ArchivePlugin(BasePlugin):
             f"{pre}search.md": home.search_page(lang),
         }
         for pid in cat.authority.partners:
-            out[f"{pre}partners/{pid}.md"] = partners.partner_page(cat, pid, lang)
+            for key, content in partners.partner_pages(cat, pid, lang).items():
+                out[f"{pre}partners/{key}.md"] = content
         for pid in cat.authority.people:
-            out[f"{pre}people/{pid}.md"] = people.person_page(cat, pid, lang)
+            for key, content in people.person_pages(cat, pid, lang).items():
+                out[f"{pre}people/{key}.md"] = content
         for y in timeline.years(cat):
             out[f"{pre}timeline/{y}.md"] = timeline.year_page(cat, y, lang)
         return out

@@ -185,21 +185,25 @@ def shard(index: dict, max_bytes: int = SHARD_BYTES) -> dict[str, dict]:
     for p, ts in sorted(by_first.items()):
         place(p, ts)
 
+    # Every vector component goes to the shard of its term, in one pass over the vectors.
+    where: dict[int, tuple[str, int]] = {}
     shards = {}
     for key, terms in groups.items():
-        old_to_new = {postings[t]["_index"]: i for i, t in enumerate(terms)}
         inverted = []
         for i, t in enumerate(terms):
             posting = dict(postings[t])
+            where[posting["_index"]] = (key, i)
             posting["_index"] = i
             inverted.append([t, posting])
-        field_vectors = []
-        for ref, comps in vectors.items():
-            kept = [(old_to_new[ti], s) for ti, s in comps if ti in old_to_new]
-            if kept:
-                field_vectors.append([ref, [x for pair in sorted(kept) for x in pair]])
-        shards[key] = {"version": index["version"], "fields": index["fields"], "fieldVectors": field_vectors,
+        shards[key] = {"version": index["version"], "fields": index["fields"], "fieldVectors": [],
                        "invertedIndex": inverted, "pipeline": []}
+    for ref, comps in vectors.items():
+        per_shard: dict[str, list[tuple[int, float]]] = {}
+        for ti, score in comps:
+            key, new = where[ti]
+            per_shard.setdefault(key, []).append((new, score))
+        for key, kept in per_shard.items():
+            shards[key]["fieldVectors"].append([ref, [x for pair in sorted(kept) for x in pair]])
     return shards
 
 

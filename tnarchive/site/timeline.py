@@ -59,12 +59,28 @@ def a_href(here: str, to: str | None) -> str | None:
     return rel(here, to) if to else None
 
 
+LATEST_EVENTS = 30
+
+
 def timeline_index(cat: Catalog, lang: str) -> str:
+    """Years → months with counts (each year's page holds its articles and events), and the latest events.
+    Bounded in size however large the archive grows."""
     here = page_url("timeline", "index", lang)
     parts = [charts(cat, lang, here)]
+    if cat.events:
+        parts.append(Markup('<h2 id="latest-events">{}</h2>').format(t(lang, "events")))
+        parts.append(event_list(cat, cat.events[:LATEST_EVENTS], lang, here))
     for y in years(cat):
-        parts.append(Markup('<h2 id="y{}">{}</h2>').format(y, a(here, page_url("timeline", str(y), lang), str(y))))
-        parts.append(_month_sections(cat, y, lang, here))
+        arts = [x for x in cat.articles if x.year == y]
+        year_url = page_url("timeline", str(y), lang)
+        months = Counter(int(x.date[5:7]) for x in arts)
+        items = Markup(" · ").join(
+            a(here, f"{year_url}#m{y}-{m:02d}", f"{month_name(m, lang)} ({n})") for m, n in sorted(months.items(), reverse=True))
+        n_events = sum(1 for e in cat.events if e.date.startswith(str(y)))
+        parts.append(Markup('<h2 id="y{}">{} <span class="tna-count">{} · {} {}</span></h2>').format(
+            y, a(here, year_url, str(y)), t(lang, "count_articles", n=len(arts)), n_events, t(lang, "events").lower()))
+        if items:
+            parts.append(Markup('<p class="tna-months">{}</p>').format(items))
     undated = [x for x in cat.articles if not x.date]
     if undated:
         parts.append(Markup('<h2 id="undated">{}</h2>').format(t(lang, "undated")))
@@ -81,12 +97,17 @@ def year_page(cat: Catalog, year: int, lang: str) -> str:
     return page(t(lang, "year_page", year=year), Markup("\n").join(parts))
 
 
+LATEST_ARTICLES = 50
+
+
 def articles_index(cat: Catalog, lang: str) -> str:
+    """Every year with its count (the year's page lists all its articles), then the latest articles."""
     here = page_url("articles", "index", lang)
-    parts = []
-    for y in sorted({x.year for x in cat.articles if x.year}, reverse=True):
-        parts.append(Markup('<h2 id="y{}">{}</h2>').format(y, y))
-        parts.append(article_list(cat, [x for x in cat.articles if x.year == y], lang, here))
+    counts = Counter(x.year for x in cat.articles if x.year)
+    parts = [Markup('<p class="tna-years">{}</p>').format(Markup(" · ").join(
+        a(here, page_url("timeline", str(y), lang), f"{y} ({n})") for y, n in sorted(counts.items(), reverse=True)))]
+    parts.append(Markup('<h2 id="latest">{}</h2>').format(t(lang, "latest")))
+    parts.append(article_list(cat, cat.dated[:LATEST_ARTICLES], lang, here))
     undated = [x for x in cat.articles if not x.date]
     if undated:
         parts.append(Markup('<h2 id="undated">{}</h2>').format(t(lang, "undated")))

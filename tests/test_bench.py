@@ -1,0 +1,72 @@
+"""scripts/bench.py at CI size: 50 and 100 articles per language, no baselines, 2 browser queries.
+
+Asserts the shape of the results (how they scale and how big things are), never absolute seconds:
+build time per HTML page at 100 at most 1.5 × that at 50, median HTML page under 40 KB, no page
+over 400 KB, search bytes before the first result under 1 MB gzip, and that results.json and
+results.md were written.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "scripts" / "bench.py"
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+
+@pytest.fixture(scope="module")
+def bench_results(tmp_path_factory) -> tuple[Path, dict]:
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("Debian's chromium is not installed")
+    out = tmp_path_factory.mktemp("bench-out")
+    work = tmp_path_factory.mktemp("bench-work")
+    proc = subprocess.run(
+        [sys.executable, str(BENCH), "--sizes", "50,100", "--skip-baselines", "--quick",
+         "--out", str(out), "--work", str(work)],
+        cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, f"bench.py failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
+    return out, json.loads((out / "results.json").read_text(encoding="utf-8"))
+
+
+def test_results_written(bench_results):
+    out, results = bench_results
+    assert (out / "results.md").read_text(encoding="utf-8").startswith("# Benchmarks")
+    assert set(results["sizes"]) == {"50", "100"}
+    for n in ("50", "100"):
+        assert (out / f"results-{n}.json").exists()
+        r = results["sizes"][n]
+        assert not r.get("partial")
+        assert r["convert"]["articles"] == int(n)
+        assert r["site"]["articles_html"] == {"vi": r["site"]["articles_html"]["vi"],
+                                              "en": r["site"]["articles_html"]["vi"]}
+        assert r["site"]["articles_html"]["vi"] >= int(n)
+        assert len(r["search"]) == 2
+    assert results["checks"], "no target was evaluated"
+
+
+def test_build_time_per_page_is_flat(bench_results):
+    _, results = bench_results
+    small = results["sizes"]["50"]["build"]["s_per_html_page"]
+    large = results["sizes"]["100"]["build"]["s_per_html_page"]
+    assert large <= 1.5 * small, f"build time per page grows: {small:.4f} s at 50, {large:.4f} s at 100"
+
+
+def test_page_sizes(bench_results):
+    _, results = bench_results
+    site = results["sizes"]["100"]["site"]
+    assert site["median_page_bytes"] < 40_000, site
+    assert site["largest_page_bytes"] < 400_000, f"{site['largest_page']} is {site['largest_page_bytes']} bytes"
+
+
+def test_search_bytes_before_first_result(bench_results):
+    _, results = bench_results
+    for row in results["sizes"]["100"]["search"]:
+        assert "error" not in row, row
+        assert row["first_result_ms"] is not None, f"no result for {row['query']!r}"
+        assert row["bytes_before_first_result"]["gzip"] < 1_000_000, row

