@@ -158,3 +158,20 @@ def test_build_killed_halfway_leaves_the_previous_site(project):
     after = sorted(str(p.relative_to(project / "site")) for p in (project / "site").rglob("*.html"))
     assert after == before and len(before) > 300
     assert "Trang chủ mới" not in (project / "site/index.html").read_text(encoding="utf-8")
+
+
+def test_maintainers_page_documents_every_check_message():
+    import re as _re
+
+    source = (ROOT / "tnarchive/check.py").read_text(encoding="utf-8")
+    messages = {"is not an id in data/", "is also used by", "is not the file's name", "changed since this article was converted",
+                "is gone", "no article for this seed", "translates an article that does not exist",
+                "no English translation yet", "stale", "unreviewed", "no date", "no seed with this name"}
+    for m in messages:
+        assert m.split(" ")[0] in source
+    for lang in ("vi", "en"):
+        page = (ROOT / f"docs/{lang}/maintainers.md").read_text(encoding="utf-8")
+        assert "tnarchive check" in page and "data/sources.yml" in page and "docs/en/articles/" in page
+        for m in messages:
+            assert m in page, (lang, m)
+    assert _re.search(r"\| message \| what to do \|", (ROOT / "docs/en/maintainers.md").read_text())

@@ -25,7 +25,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "untranslated": "Bài này chưa có bản dịch tiếng Anh; dưới đây là nguyên văn tiếng Việt.",
         "stale": "Bản tiếng Việt đã thay đổi sau khi bản dịch này được thực hiện; bản dịch có thể chưa cập nhật.",
         "downloads": "Tải dữ liệu", "unreviewed": "chưa xác minh", "event_source": "nguồn",
-        "all_years": "Tất cả các năm", "country_group": "Quốc gia", "vi_original": "Nguyên văn tiếng Việt",
+        "all_years": "Tất cả các năm", "maintainers": "Dành cho người quản trị", "country_group": "Quốc gia", "vi_original": "Nguyên văn tiếng Việt",
     },
     "en": {
         "home": "Home", "articles": "Articles", "timeline": "Timeline", "partners": "Partners", "people": "People",
@@ -43,7 +43,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "untranslated": "This article has not been translated into English yet; the Vietnamese original follows.",
         "stale": "The Vietnamese text has changed since this translation was made; the translation may be out of date.",
         "downloads": "Downloads", "unreviewed": "not yet reviewed", "event_source": "source",
-        "all_years": "All years", "country_group": "Countries", "vi_original": "Vietnamese original",
+        "all_years": "All years", "maintainers": "For maintainers", "country_group": "Countries", "vi_original": "Vietnamese original",
     },
 }
 

@@ -100,6 +100,9 @@ class ArchivePlugin(BasePlugin):
         data = files.get_file_from_path(f"{pre}data.md")
         if data is not None:
             items.append(Page(t(lang, "data"), data, config))
+        for f in files.documentation_pages():  # the curated maintainers' page
+            if f.url == f"{pre}maintainers.html":
+                items.append(Page(t(lang, "maintainers"), f, config))
         new = Navigation(items, items)
         new.homepage = nav.homepage
         return new
