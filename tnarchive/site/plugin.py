@@ -40,6 +40,7 @@ class ArchivePlugin(BasePlugin):
     )
 
     def __init__(self):
+        self._html: dict[str, str] = {}
         self.catalog: Catalog | None = None
         self._stamp: tuple | None = None
         self.lang = "vi"
@@ -82,8 +83,13 @@ class ArchivePlugin(BasePlugin):
     def on_files(self, files, config):
         self.lang = self._language(config)
         cat = self._load(config)
+        # Derived pages are HTML already: MkDocs gets only their front matter, and on_page_content
+        # puts the HTML back, so Python-Markdown never re-parses large raw HTML blocks.
+        self._html = {}
         for src_uri, content in self._pages(cat, self.lang).items():
-            files.append(File.generated(config, src_uri, content=content))
+            head, _, body = content.partition("\n---\n")
+            self._html[src_uri] = body
+            files.append(File.generated(config, src_uri, content=head + "\n---\n"))
         return files
 
     @event_priority(-110)
@@ -136,6 +142,7 @@ class ArchivePlugin(BasePlugin):
                 html = f'<div lang="vi">{html}</div>'
             html += str(article_html.footer(cat, art, self.lang))
             return html + exports.jsonld_script(exports.jsonld_article(art, self.lang, page.url, cat))
+        html = self._html.get(page.file.src_uri, html)
         path = PurePosixPath(page.file.src_uri)
         if path.parent.name == "partners" and path.stem in cat.authority.partners:
             return html + exports.jsonld_script(exports.jsonld_partner(path.stem, cat, self.lang, page.url))
