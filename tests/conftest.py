@@ -1,7 +1,10 @@
 """Shared fixtures: a scratch copy of the project, and the real `tnarchive` command."""
 from __future__ import annotations
 
+import functools
+import http.server
 import json
+import threading
 import shutil
 import subprocess
 import sys
@@ -51,3 +54,29 @@ def built_site(tmp_path_factory) -> Path:
     from sitebuild import build_project
 
     return build_project(tmp_path_factory.mktemp("archive") / "project")
+
+
+@pytest.fixture(scope="session")
+def served(built_site, tmp_path_factory):
+    """The site served over HTTP under a sub-path, as on a static host: http://127.0.0.1:PORT/archive/."""
+    root = tmp_path_factory.mktemp("www")
+    (root / "archive").symlink_to(built_site, target_is_directory=True)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
+    handler.log_message = lambda *a, **k: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/archive/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium",
+                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield b
+        b.close()
+
+

@@ -1,39 +1,10 @@
 """A reader in Chromium: navigating, switching language, on a host sub-path and from file://."""
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from pathlib import Path
-
 import pytest
 
 pytestmark = pytest.mark.browser
 ARTICLE = "2023-08-10-bi-thu-tinh-uy-thai-nguyen-tiep-va-lam-viec-voi"
-
-
-@pytest.fixture(scope="module")
-def served(built_site, tmp_path_factory):
-    """The site served over HTTP under a sub-path, as on a static host: http://127.0.0.1:PORT/archive/."""
-    root = tmp_path_factory.mktemp("www")
-    (root / "archive").symlink_to(built_site, target_is_directory=True)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
-    handler.log_message = lambda *a, **k: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/archive/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium",
-                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        yield b
-        b.close()
 
 
 def open_page(browser, requests: list[str]):

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import frontmatter
 import pytest
 
 from tnarchive.convert import load_context
-from tnarchive.site.catalog import Article, Block, Translation, build_catalog
+from tnarchive.site.loader import load_catalog
+from tnarchive.site.catalog import Article, Block, Translation
 from tnarchive.site.events import all_events, extract_events, find_date, split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,12 +22,8 @@ def ctx():
 
 @pytest.fixture(scope="module")
 def catalog(ctx):
-    vi = [(p.metadata, p.content) for p in (frontmatter.load(f) for f in sorted((ROOT / "docs/vi/articles").glob("*.md")))]
-    en = {}
-    for f in (ROOT / "docs/en/articles").glob("*.md"):
-        p = frontmatter.load(f)
-        en[p["translation"]["of"]] = (p.metadata, p.content)
-    return build_catalog(vi, en, ctx.authority)
+    """The real catalog, read as the plugin reads it."""
+    return load_catalog(ROOT / "docs", ROOT / "data")
 
 
 @pytest.fixture(scope="module")

@@ -7,14 +7,13 @@ import io
 import json
 import xml.etree.ElementTree as ET
 
-import frontmatter
 import pytest
 import yaml
 from conftest import ROOT
 
-from tnarchive.convert import load_context
 from tnarchive.site import exports
-from tnarchive.site.catalog import Catalog, build_catalog
+from tnarchive.site.loader import load_catalog
+from tnarchive.site.catalog import Catalog
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -26,13 +25,8 @@ EVIL = "Evil </script><script>alert(1)</script> <!-- & \u2028"
 
 @pytest.fixture(scope="module")
 def cat() -> Catalog:
-    ctx = load_context(ROOT / "data")
-    vi = [(p.metadata, p.content) for p in (frontmatter.load(f) for f in sorted((ROOT / "docs/vi/articles").glob("*.md")))]
-    en = {}
-    for f in (ROOT / "docs/en/articles").glob("*.md"):
-        p = frontmatter.load(f)
-        en[p["translation"]["of"]] = (p.metadata, p.content)
-    return build_catalog(vi, en, ctx.authority)
+    """The real catalog, read as the plugin reads it."""
+    return load_catalog(ROOT / "docs", ROOT / "data")
 
 
 def variant(cat: Catalog, slug: str, **changes) -> Catalog:

@@ -1,13 +1,10 @@
 """The archive's search, in Chromium over the built site: relevance, behaviour, speed of a query."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 import yaml
-
-from test_browser_site import browser, served  # noqa: F401  (shared fixtures)
 
 pytestmark = pytest.mark.browser
 CASES = yaml.safe_load((Path(__file__).parent / "search_relevance.yml").read_text(encoding="utf-8"))["queries"]
@@ -25,7 +22,7 @@ def search(page, q, **opts):
 
 
 @pytest.fixture(scope="module")
-def pages(browser, served):  # noqa: F811
+def pages(browser, served):
     vi, en = browser.new_page(), browser.new_page()
     vi.goto(served + "index.html")
     en.goto(served + "en/index.html")
@@ -90,7 +87,7 @@ def test_filters_by_year_and_country(pages):
     assert finland == ["articles/2021-10-20-cong-tac-doi-ngoai-tinh-thai-nguyen-9-thang-nam.html"]
 
 
-def test_header_search_folded_query_shows_accented_article_with_highlights(browser, served, built_site):  # noqa: F811
+def test_header_search_folded_query_shows_accented_article_with_highlights(browser, served, built_site):
     for base in (served, built_site.as_uri() + "/"):
         requests: list[str] = []
         page = browser.new_page()
@@ -114,7 +111,7 @@ def test_header_search_folded_query_shows_accented_article_with_highlights(brows
         assert [u for u in requests if not u.startswith(base)] == []
 
 
-def test_results_page_deep_link_with_filters(browser, served, built_site):  # noqa: F811
+def test_results_page_deep_link_with_filters(browser, served, built_site):
     for base in (served, built_site.as_uri() + "/"):
         page = browser.new_page()
         page.goto(base + "search.html?q=hop%20tac&year=2023")
@@ -136,7 +133,7 @@ def test_results_page_deep_link_with_filters(browser, served, built_site):  # no
         en.close()
 
 
-def test_a_query_transfers_little(browser, served):  # noqa: F811
+def test_a_query_transfers_little(browser, served):
     """Only the manifest, lunr, the shards of the words typed and the chunks of results shown load."""
     page = browser.new_page()
     sizes: dict[str, int] = {}
@@ -175,7 +172,7 @@ def accent_site(tmp_path_factory):
     return build_project(tmp_path_factory.mktemp("accents") / "project", mutate)
 
 
-def test_accented_query_ranks_exact_form_first(browser, accent_site):  # noqa: F811
+def test_accented_query_ranks_exact_form_first(browser, accent_site):
     page = browser.new_page()
     page.goto((accent_site / "index.html").as_uri())
     box = "articles/2024-03-01-doanh-nghiep-han-quoc-mo-nha-may-san-xuat-hop-giay.html"

@@ -9,7 +9,6 @@ reviewer can see what went and nothing disappears unseen.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from .extract.dates import parse_date_line

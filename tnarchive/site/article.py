@@ -9,7 +9,7 @@ import re
 from markupsafe import Markup
 
 from .catalog import Article, Catalog
-from .l10n import format_date, t
+from .l10n import t
 from .markup import a, chips, time_tag
 
 
