@@ -165,3 +165,18 @@ def test_setup_error_names_the_file(project):
     proc = run(["convert"], project)
     assert proc.returncode == 2
     assert "partners.yml: partner 'x': kind 'planet' is not one of" in proc.stderr
+
+
+def test_every_command_and_option_is_in_the_readme():
+    import re
+
+    readme = (ROOT / "README.md").read_text()
+    top = run(["--help"], ROOT, check=True).stdout
+    commands = re.findall(r"^  (\w+)  ", top, re.M)
+    assert set(commands) >= {"convert", "inspect", "check", "export", "verify"}
+    for command in commands:
+        assert f"tnarchive {command}" in readme, command
+        helptext = run([command, "--help"], ROOT, check=True).stdout
+        for opt in set(re.findall(r"(--[a-z][a-z-]+)", helptext)) - {"--help"}:
+            for name in opt.split("/"):
+                assert name in readme, f"tnarchive {command} {name} is not documented in the README"
