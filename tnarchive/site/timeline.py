@@ -17,9 +17,15 @@ def years(cat: Catalog) -> list[int]:
     return sorted({x.year for x in cat.articles if x.year} | {int(e.date[:4]) for e in cat.events}, reverse=True)
 
 
+EVENTS_PER_YEAR = 150  # a year page lists all its articles but at most this many reported events
+
+
 def _month_sections(cat: Catalog, year: int, lang: str, here: str) -> Markup:
     arts = [x for x in cat.articles if x.year == year]
     events = [e for e in cat.events if e.date.startswith(str(year))]
+    if len(events) > EVENTS_PER_YEAR:  # keep the events that name partners first
+        events = sorted(events, key=lambda e: not e.partners)[:EVENTS_PER_YEAR]
+        events.sort(key=lambda e: e.date, reverse=True)
     parts = []
     months = sorted({int(x.date[5:7]) for x in arts} | {int(e.date[5:7]) for e in events if e.precision != "year"}, reverse=True)
     for m in months:

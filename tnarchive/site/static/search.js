@@ -96,7 +96,9 @@
       if (partial && k.length > f.length && k.indexOf(f) === 0) more.push(k);
     }
     var out = best === null ? [] : [best];
-    return more.length <= 12 ? out.concat(more) : out;
+    // A word still being typed loads the shards it could become only once it says enough:
+    // "ho" would pull in every "ho…" shard, most of the bytes and time of a first keystroke.
+    return f.length >= 3 && more.length <= 6 ? out.concat(more) : out;
   };
   Engine.prototype.index = function (key) {
     var byLang = registry.index[this.lang] = registry.index[this.lang] || {};
@@ -367,6 +369,7 @@
     }
     input.addEventListener("input", run);
     input.addEventListener("focus", function () { engine.ready(); if (input.value.trim()) run(); });
+    input.addEventListener("pointerenter", function () { engine.ready(); }, { once: true });
     input.addEventListener("keydown", function (e) {
       if (e.key === "ArrowDown") { e.preventDefault(); if (list.hidden) run(); else setActive(active + 1); }
       else if (e.key === "ArrowUp") { e.preventDefault(); setActive(active - 1); }
