@@ -80,3 +80,14 @@ def browser():
         b.close()
 
 
+
+
+# Figures the suite measures, shown in its closing summary (CI keeps the output of passing tests quiet).
+REPORT: dict[str, str] = {}
+
+
+def pytest_terminal_summary(terminalreporter):
+    if REPORT:
+        terminalreporter.section("archive measurements")
+        for key in sorted(REPORT):
+            terminalreporter.write_line(f"{key}: {REPORT[key]}")

@@ -45,6 +45,9 @@ def test_relevance(pages):
         if not top_ok or recall < 1:
             misses.append(f"{case['lang']} {case['q']!r}: got {got[:5]}")
     p1, r5 = p1 / len(CASES), r5 / len(CASES)
+    from conftest import REPORT
+
+    REPORT["search relevance"] = f"{len(CASES)} queries: precision@1 = {p1:.3f}, recall@5 = {r5:.3f}"
     print(f"\nsearch relevance over {len(CASES)} queries: precision@1 = {p1:.3f}, recall@5 = {r5:.3f}")
     for m in misses:
         print("  miss:", m)
@@ -146,7 +149,9 @@ def test_a_query_transfers_little(browser, served):
     assert 1 <= len(shards) <= 4, shards
     assert not [u for u in sizes if "/en/" in u], "the Vietnamese page loads only the Vietnamese index"
     timing = page.evaluate("window.tnaSearch.lastTiming")
-    print(f"\n'Korea' on a cold page: {timing['ms']:.0f} ms, {sum(sizes.values())} bytes of search files in {len(sizes)} requests")
+    from conftest import REPORT
+
+    REPORT["search cold query"] = f"'Korea' on a cold page: {timing['ms']:.0f} ms, {sum(sizes.values())} bytes of search files in {len(sizes)} requests"
     page.close()
 
 
