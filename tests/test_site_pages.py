@@ -259,6 +259,10 @@ def test_long_listings_are_paged_and_bounded():
     pages = partners.partner_pages(big, "korea", "en")
     assert list(pages)[:3] == ["korea", "korea-p2", "korea-p3"] and len(pages) == 12
     assert all(len(html) < 400_000 for html in pages.values())
+    from tnarchive.site import exports
+
+    ld = exports.jsonld_script(exports.jsonld_partner("korea", big, "en", "en/partners/korea.html"))
+    assert len(pages["korea"]) + len(ld) < 400_000
     assert 'href="korea-p2.html"' in pages["korea"] and 'href="korea.html"' in pages["korea-p12"]
     assert len(timeline.timeline_index(big, "vi")) < 100_000
     assert len(timeline.articles_index(big, "vi")) < 100_000

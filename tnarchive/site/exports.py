@@ -197,9 +197,12 @@ def jsonld_article(art: Article, lang: str, page_url: str, cat: Catalog | None =
     return data
 
 
+SUBJECT_OF_MAX = 100  # the newest articles, as on the page itself: a page's size stays bounded
+
+
 def _subject_of(arts: list[Article], lang: str, root: str | None) -> list[dict]:
     return [_ref(root, a.url(lang), {"@type": "NewsArticle", "headline": a.title_in(lang)})
-            for a in sorted(arts, key=sort_key)]
+            for a in sorted(arts, key=sort_key)[:SUBJECT_OF_MAX]]
 
 
 def jsonld_partner(partner_id: str, cat: Catalog, lang: str, page_url: str) -> dict:
