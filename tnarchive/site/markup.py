@@ -91,6 +91,12 @@ def pages_of(items: list, per_page: int = PER_PAGE) -> list[list]:
     return [items[i : i + per_page] for i in range(0, len(items), per_page)] or [[]]
 
 
+def paged(key: str, items: list, render) -> dict[str, str]:
+    """render(n, items of page n, number of pages) for every page of a listing: korea, korea-p2, …"""
+    chunks = pages_of(items)
+    return {page_key(key, n): render(n, chunk, len(chunks)) for n, chunk in enumerate(chunks, 1)}
+
+
 def page_key(key: str, n: int) -> str:
     """The file name (without .html) of page n (1-based) of a paged listing: korea, korea-p2, …"""
     return key if n == 1 else f"{key}-p{n}"

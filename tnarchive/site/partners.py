@@ -5,7 +5,7 @@ from markupsafe import Markup
 
 from .catalog import Catalog, Event
 from .l10n import format_date, kind_label, t
-from .markup import a, article_list, page, page_key, page_url, pager, pages_of, partner_name
+from .markup import a, article_list, page, page_key, page_url, paged, pager, partner_name
 
 
 EVENTS_SHOWN = 100
@@ -13,8 +13,7 @@ EVENTS_SHOWN = 100
 
 def partner_pages(cat: Catalog, pid: str, lang: str) -> dict[str, str]:
     """The partner's page, and numbered pages when it is named in more than PER_PAGE articles."""
-    chunks = pages_of(cat.by_partner.get(pid, []))
-    return {page_key(pid, n): partner_page(cat, pid, lang, n, chunk, len(chunks)) for n, chunk in enumerate(chunks, 1)}
+    return paged(pid, cat.by_partner.get(pid, []), lambda n, arts, total: partner_page(cat, pid, lang, n, arts, total))
 
 
 def partner_page(cat: Catalog, pid: str, lang: str, n: int = 1, arts=None, total_pages: int = 1) -> str:

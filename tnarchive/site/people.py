@@ -5,7 +5,7 @@ from markupsafe import Markup
 
 from .catalog import Catalog
 from .l10n import HOME_COUNTRY, format_date, t
-from .markup import a, article_list, page, page_key, page_url, pager, pages_of, partner_name, person_name
+from .markup import a, article_list, page, page_key, page_url, paged, pager, partner_name, person_name
 
 
 def nationality(cat: Catalog, code: str, lang: str, here: str) -> Markup | str:
@@ -20,8 +20,8 @@ def nationality(cat: Catalog, code: str, lang: str, here: str) -> Markup | str:
 
 
 def person_pages(cat: Catalog, pid: str, lang: str) -> dict[str, str]:
-    chunks = pages_of(cat.by_person.get(pid, []))
-    return {page_key(pid, n): person_page(cat, pid, lang, n, chunk, len(chunks)) for n, chunk in enumerate(chunks, 1)}
+    """The person's page, and numbered pages when named in more than PER_PAGE articles."""
+    return paged(pid, cat.by_person.get(pid, []), lambda n, arts, total: person_page(cat, pid, lang, n, arts, total))
 
 
 def person_page(cat: Catalog, pid: str, lang: str, n: int = 1, arts=None, total_pages: int = 1) -> str:
