@@ -114,34 +114,29 @@ def test_export_refuses_a_missing_or_stale_site(built_site, tmp_path):
 
 
 @pytest.mark.browser
-def test_offline_reader_journey_makes_no_network_request(unpacked):
-    from playwright.sync_api import sync_playwright
-
+def test_offline_reader_journey_makes_no_network_request(unpacked, browser):
     requests: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium",
-                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        page = browser.new_page()
-        page.on("request", lambda r: requests.append(r.url))
-        page.goto((unpacked / "index.html").as_uri())
-        page.wait_for_url("**/data/index.html")
-        page.click(".tna-home .tna-list a.tna-title >> nth=0")
-        assert "/data/articles/" in page.url
-        page.click(".tna-meta__partners a >> nth=0")
-        assert "/data/partners/" in page.url
-        partner = page.url.rsplit("/", 1)[1]
-        page.hover(".md-header__option .md-select")
-        page.click('a.md-select__link[hreflang="en"]')
-        page.wait_for_load_state("load")
-        assert page.url.endswith(f"/data/en/partners/{partner}")
-        assert page.locator("html").get_attribute("lang") == "en"
-        for lang_page, query, expect in (("data/index.html", "hop tac quoc te", "hợp tác quốc tế"),
-                                         ("data/en/index.html", "Korea", "Republic of Korea")):
-            page.goto((unpacked / lang_page).as_uri())
-            page.click("#tna-q")
-            page.keyboard.type(query, delay=10)
-            page.wait_for_selector("#tna-results:not([hidden]) .tna-result__link")
-            assert expect in page.locator("#tna-results").inner_text()
-        browser.close()
+    page = browser.new_page()
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto((unpacked / "index.html").as_uri())
+    page.wait_for_url("**/data/index.html")
+    page.click(".tna-home .tna-list a.tna-title >> nth=0")
+    assert "/data/articles/" in page.url
+    page.click(".tna-meta__partners a >> nth=0")
+    assert "/data/partners/" in page.url
+    partner = page.url.rsplit("/", 1)[1]
+    page.hover(".md-header__option .md-select")
+    page.click('a.md-select__link[hreflang="en"]')
+    page.wait_for_load_state("load")
+    assert page.url.endswith(f"/data/en/partners/{partner}")
+    assert page.locator("html").get_attribute("lang") == "en"
+    for lang_page, query, expect in (("data/index.html", "hop tac quoc te", "hợp tác quốc tế"),
+                                     ("data/en/index.html", "Korea", "Republic of Korea")):
+        page.goto((unpacked / lang_page).as_uri())
+        page.click("#tna-q")
+        page.keyboard.type(query, delay=10)
+        page.wait_for_selector("#tna-results:not([hidden]) .tna-result__link")
+        assert expect in page.locator("#tna-results").inner_text()
+    page.close()
     assert [u for u in requests if u.startswith(("http://", "https://"))] == []
     assert all(u.startswith(("file://", "data:")) for u in requests)

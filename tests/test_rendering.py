@@ -80,20 +80,16 @@ def test_rendered_html_shows_text_not_markup(evil_site):
 
 
 @pytest.mark.browser
-def test_no_script_runs_in_the_browser(evil_site):
-    from playwright.sync_api import sync_playwright
-
+def test_no_script_runs_in_the_browser(evil_site, browser):
     dialogs: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
-        pg = browser.new_page()
-        pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        pg.goto(page(evil_site).as_uri())
-        pg.wait_for_load_state("load")
-        assert pg.title().startswith(EVIL_TITLE)
-        assert pg.locator("article h1").inner_text() == EVIL_TITLE
-        assert pg.locator("article script:not([type='application/ld+json']), article img, a[href^='javascript']").count() == 0
-        body = pg.locator("article").inner_text()
-        browser.close()
+    pg = browser.new_page()
+    pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    pg.goto(page(evil_site).as_uri())
+    pg.wait_for_load_state("load")
+    assert pg.title().startswith(EVIL_TITLE)
+    assert pg.locator("article h1").inner_text() == EVIL_TITLE
+    assert pg.locator("article script:not([type='application/ld+json']), article img, a[href^='javascript']").count() == 0
+    body = pg.locator("article").inner_text()
+    pg.close()
     assert dialogs == []
     assert "<img src=x onerror=alert(1)>" in body
