@@ -6,14 +6,13 @@
 - on_nav: a short navigation of index pages; articles are reached through them.
 - on_page_markdown: titles and descriptions HTML-escaped (MkDocs templates do not
   autoescape); paragraph anchors on articles; generated sections on the home page.
-- on_page_content: the article header and footer, JSON-LD.
+- on_page_content: the article header and footer, JSON-LD; derived pages' HTML put back.
 - on_page_context: the language switch points at the same page in the other language.
 - on_post_build: data downloads (JSON, CSV), Atom feeds, the bilingual sitemap.
 """
 from __future__ import annotations
 
 import json
-import logging
 from pathlib import Path, PurePosixPath
 
 from markupsafe import Markup, escape
@@ -29,7 +28,6 @@ from .catalog import LANGS, Catalog
 from .loader import inputs_digest, load_catalog, source_files
 from .l10n import t
 
-log = logging.getLogger("mkdocs.plugins.tnarchive")
 NAV = ("articles", "timeline", "partners", "people")
 
 
