@@ -226,32 +226,32 @@ def fingerprint(article: Article) -> str:
 
 
 def find_duplicates(articles: dict[str, Article]) -> dict[str, str]:
-    """Republished copies: the same text (once the chrome is gone), or the same title with text at
-    least 95% alike. The seed whose name sorts first is kept; the others map to it."""
+    """Republished copies: the same text (once the chrome is gone), or the same title on the same day
+    with text at least 95% alike. The seed whose name sorts first is kept; the others map to it.
+    Near-duplicates are only sought among pages sharing title and day, so the cost stays linear."""
     from rapidfuzz import fuzz
 
     from .text import fold
 
     kept: dict[str, str] = {}
     by_print: dict[str, str] = {}
-    by_title: dict[str, list[str]] = {}
+    by_title: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for seed in sorted(articles):
         art = articles[seed]
         fp = fingerprint(art)
-        title = " ".join(fold(art.meta["title"]).split())
         original = by_print.get(fp)
+        key = (" ".join(fold(art.meta["title"]).split()), (art.meta.get("date") or "")[:10])
+        body = " ".join(fold(" ".join(b.text for b in art.blocks)).split())[:4000]
         if original is None:
-            body = " ".join(fold(" ".join(b.text for b in art.blocks)).split())
-            for other in by_title.get(title, []):
-                other_body = " ".join(fold(" ".join(b.text for b in articles[other].blocks)).split())
-                if fuzz.ratio(body, other_body) >= 95:
+            for other, other_body in by_title.get(key, []):
+                if fuzz.ratio(body, other_body, score_cutoff=95):
                     original = other
                     break
         if original is not None:
             kept[seed] = original
             continue
         by_print[fp] = seed
-        by_title.setdefault(title, []).append(seed)
+        by_title.setdefault(key, []).append((seed, body))
     return kept
 
 
