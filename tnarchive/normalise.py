@@ -15,6 +15,10 @@ _RUNS = re.compile(r" {2,}")
 
 
 def _drop_controls(text: str) -> str:
+    # Fast path: after the space and line-end rules, a clean page is printable apart from its
+    # line feeds (str.isprintable runs in C); only other pages are read character by character.
+    if text.replace("\n", "").isprintable():
+        return text
     return "".join(
         c for c in text if c == "\n" or unicodedata.category(c) not in ("Cc", "Cs", "Cf", "Co", "Cn")
     )
