@@ -25,10 +25,6 @@ class Profile:
     credit_words: tuple[str, ...]
     related_after_lead: bool = False
 
-    @property
-    def host(self) -> str | None:
-        return urlparse(self.url).hostname if self.url else None
-
 
 @dataclass(frozen=True)
 class ProfileSet:

@@ -1,8 +1,9 @@
 """Text helpers shared by every stage: NFC, diacritic folding, slugs.
 
 Folding is the one rule that lets "hop tac" find "hợp tác" and "Gyeongbuk" match
-"GYEONGBUK": decompose, drop combining marks, map đ/Đ to d, case-fold. It is applied
-character by character so a match in folded text maps back to the original span.
+"GYEONGBUK": decompose, drop combining marks, map đ/Đ to d, case-fold. On NFC Vietnamese
+text every letter folds to one letter, so folded text keeps the original's offsets (callers
+check the length, and fold word by word when it differs).
 """
 from __future__ import annotations
 
@@ -16,13 +17,6 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
-
-
-def fold_char(ch: str) -> str:
-    if ch in "đĐ":
-        return "d"
-    decomposed = unicodedata.normalize("NFD", ch)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def _combining_class() -> re.Pattern:
@@ -40,20 +34,9 @@ _COMBINING = _combining_class()
 
 
 def fold(text: str) -> str:
-    """Case- and diacritic-insensitive form of *text* (đ → d); the same as fold_char on every character."""
+    """Case- and diacritic-insensitive form of *text* (đ → d)."""
     text = text.replace("đ", "d").replace("Đ", "d")
     return _COMBINING.sub("", unicodedata.normalize("NFD", text)).casefold()
-
-
-def fold_with_offsets(text: str) -> tuple[str, list[int]]:
-    """Fold *text* and return, for each folded character, its index in *text*."""
-    out: list[str] = []
-    offsets: list[int] = []
-    for i, ch in enumerate(text):
-        f = fold_char(ch)
-        out.append(f)
-        offsets.extend([i] * len(f))
-    return "".join(out), offsets
 
 
 def words(text: str) -> list[str]:
@@ -64,6 +47,3 @@ def slugify(text: str, max_length: int = 60) -> str:
     """ASCII slug: Vietnamese letters folded (đ → d), words joined by '-', cut on a word boundary."""
     return _slugify(fold(text), max_length=max_length, word_boundary=True, save_order=True)
 
-
-def is_upper_initial(word: str) -> bool:
-    return bool(word) and word[0].isupper()

@@ -45,10 +45,6 @@ def _fmt(y: int, m: int, d: int, hh: int | None = None, mm: int | None = None) -
     return DateInfo(f"{y:04d}-{m:02d}-{d:02d}T{hh:02d}:{mm:02d}:00+07:00", "minute")
 
 
-def looks_like_date(line: str, profile: Profile) -> bool:
-    return parse_date_line(line, profile) is not None
-
-
 def parse_date_line(line: str, profile: Profile) -> DateInfo | None:
     """Parse a header date line with the profile's patterns, then dateparser (year required)."""
     text = line.strip()

@@ -6,10 +6,10 @@ from collections import Counter
 
 from markupsafe import Markup
 
-from .catalog import Article, Catalog, Event
+from .catalog import Article, Catalog
 from .charts import bar_chart, hbar_chart, years_series
 from .l10n import month_name, t
-from .markup import a, article_list, page, page_url, partner_name
+from .markup import a, article_list, page, page_url, partner_name, rel
 from .partners import event_list
 
 
@@ -60,8 +60,6 @@ def charts(cat: Catalog, lang: str, here: str) -> Markup:
 
 
 def a_href(here: str, to: str | None) -> str | None:
-    from .markup import rel
-
     return rel(here, to) if to else None
 
 
@@ -129,5 +127,3 @@ def top_partners(cat: Catalog, n: int) -> list[tuple[str, int]]:
     counts = Counter(p for x in cat.articles for p in x.partners)
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
 
-
-__all__ = ["timeline_index", "year_page", "articles_index", "years", "recent", "top_partners", "Event"]
