@@ -6,13 +6,11 @@ Usage: .venv/bin/python scripts/screenshots.py [--site site] [--out tests/screen
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import shutil
 import tempfile
-import threading
 from pathlib import Path
 
+from bench import serve  # scripts/bench.py: a quiet local server on 127.0.0.1
 from playwright.sync_api import sync_playwright
 
 PAGES = {
@@ -30,16 +28,9 @@ def main() -> None:
     args = ap.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, serve(Path(tmp)) as root:
         shutil.copytree(args.site, Path(tmp) / "archive")
-        class Quiet(http.server.SimpleHTTPRequestHandler):
-            def log_message(self, *args) -> None:  # keep the output to the files written
-                pass
-
-        handler = functools.partial(Quiet, directory=tmp)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_address[1]}/archive/"
+        base = f"{root}/archive/"
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium")
             page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -51,8 +42,6 @@ def main() -> None:
                     page.screenshot(path=str(target))
                     print(f"wrote {target}")
             browser.close()
-        server.shutdown()
-
 
 if __name__ == "__main__":
     main()

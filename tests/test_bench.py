@@ -3,9 +3,9 @@
 Asserts the shape of the results (how they scale and how big things are), never absolute seconds:
 build time per article page (both languages) at 100 at most 1.5 × that at 50 (per article page, not
 per HTML page: the partner and person pages are a fixed, cheap set whose share shrinks as the archive
-grows, so a per-HTML-page ratio rises with size even when every article costs the same), median HTML page under 40 KB, no page
-over 400 KB, search bytes before the first result under 1 MB gzip, and that results.json and
-results.md were written.
+grows, so a per-HTML-page ratio rises with size even when every article costs the same), median
+HTML page under 40 KB, no page over 400 KB, search bytes before the first result under 1 MB gzip,
+and that results.json and results.md were written.
 """
 from __future__ import annotations
 
