@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from tnarchive.convert import load_context
 from tnarchive.pipeline import ConvertError, convert_page
+from tnarchive.text import fold, fold_aligned, fold_slow
 
 ROOT = Path(__file__).resolve().parent.parent
 CTX = load_context(ROOT / "data")
@@ -43,6 +44,23 @@ hostile_lines = st.lists(st.one_of(
                      "title: x: y", "&anchor *alias", "!!python/object:os.system", "{{ config }}", "{: onclick=x }",
                      "javascript:alert(1)", "../../etc/passwd", "/abs/path", "CON", "NUL.txt", "x" * 5000]),
     unicode_text.map(lambda s: s[:200])), max_size=60)
+
+
+@FUZZ
+@given(unicode_text)
+def test_fast_fold_is_the_folding_rule(text):
+    """fold() works a character at a time; it must equal the rule (NFD, drop marks, case-fold) on any text."""
+    assert fold(text) == fold_slow(text)
+    aligned = fold_aligned(text)
+    if aligned is not None:
+        assert len(aligned) == len(text) and all(aligned[i] == fold_slow(c) for i, c in enumerate(text))
+
+
+def test_fold_examples():
+    assert fold("ĐẠI SỨ QUÁN Hàn Quốc") == "dai su quan han quoc"
+    assert fold_aligned("Thái Nguyên") == "thai nguyen"
+    assert fold("Straße") == "strasse" and fold_aligned("Straße") is None
+    assert fold_aligned("a\u0301b") is None  # a lone combining mark folds to nothing
 
 
 @FUZZ

@@ -169,3 +169,15 @@ def test_placeholder_translations_match_the_vietnamese_bodies(corpus):
     translated = [a for a in catalog.articles if a.translation]
     assert len(translated) == len(written)
     assert all(not a.translation.stale and a.translation.aligned for a in translated)
+
+
+def test_output_does_not_depend_on_the_number_of_processes(corpus, tmp_path):
+    """The corpus converted by one process and by two (forked workers) is byte-identical."""
+    out = {}
+    for jobs in (1, 2):
+        dest = tmp_path / f"jobs{jobs}"
+        proc = run(["convert", "--no-progress", "--jobs", str(jobs), "--out", str(dest), "--report", str(tmp_path / f"r{jobs}")],
+                   corpus, timeout=300)
+        assert proc.returncode == 0 and f"{COUNT} written" in proc.stdout, proc.stdout + proc.stderr
+        out[jobs] = tree(dest)
+    assert out[1] == out[2] == tree(corpus / ARTICLES)

@@ -42,8 +42,11 @@ def _fail_setup(exc: Exception) -> None:
               help="Overwrite generated files edited by hand (a copy goes to REPORT/overwritten/).")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: when more than 5 pages and stderr is a terminal).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes that convert pages (default: one per CPU, at most one per 25 pages). "
+                   "The output does not depend on it.")
 def convert(seeds_dir: Path, out_dir: Path, data_dir: Path, translations_dir: Path, report_dir: Path, force: bool,
-            progress: bool | None) -> None:
+            progress: bool | None, jobs: int | None) -> None:
     """Convert every raw page in SEEDS into Markdown with front matter under OUT.
 
     Output is deterministic: the same inputs give byte-identical files. Pages that fail
@@ -57,7 +60,7 @@ def convert(seeds_dir: Path, out_dir: Path, data_dir: Path, translations_dir: Pa
         n = sum(1 for _ in seeds_dir.iterdir())
         show = progress if progress is not None else (n > 5 and sys.stderr.isatty())
         outcome = convert_all(seeds_dir, out_dir, ctx, force=force, progress=show,
-                              backup_dir=report_dir / "overwritten")
+                              backup_dir=report_dir / "overwritten", jobs=jobs)
     except SetupError as exc:
         _fail_setup(exc)
         return

@@ -9,7 +9,7 @@ because Windows-1258 spells tones as combining marks.
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 
 import ftfy
 from charset_normalizer import from_bytes
@@ -52,6 +52,8 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
+# Unicode category Cc (C0 and C1 controls, DEL) except \t \n \v \f \r.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 _VOWELS = set("aeiouyâêôăơưAEIOUYÂÊÔĂƠƯ")
 
@@ -106,7 +108,7 @@ def decode(data: bytes) -> str:
                     raise DecodeError(f"binary data, not a text page (NUL byte at offset {nul})") from None
                 text = _legacy(data)
     text = text.lstrip("\ufeff")
-    controls = sum(1 for c in text[:20000] if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f\v")
+    controls = len(_CONTROLS.findall(text, 0, 20000))
     if controls > 0.05 * min(len(text), 20000):
         raise DecodeError("binary data, not a text page (too many control characters)")
     return ftfy.fix_text(text, config=_FTFY)

@@ -33,10 +33,40 @@ def _combining_class() -> re.Pattern:
 _COMBINING = _combining_class()
 
 
-def fold(text: str) -> str:
-    """Case- and diacritic-insensitive form of *text* (đ → d)."""
+def fold_slow(text: str) -> str:
+    """The folding rule itself, for any text: đ → d, decompose, drop combining marks, case-fold."""
     text = text.replace("đ", "d").replace("Đ", "d")
     return _COMBINING.sub("", unicodedata.normalize("NFD", text)).casefold()
+
+
+class _FoldTable(dict):
+    """Code point → its folded form, for str.translate; each character is worked out on first sight.
+
+    Folding one character at a time gives the same text as fold_slow: NFD decomposes each
+    character on its own and only reorders combining marks, which are all dropped, and
+    case-folding has no context. translate() runs in C, several times faster than NFD + regex.
+    """
+
+    def __missing__(self, code: int) -> str:
+        value = self[code] = fold_slow(chr(code))
+        return value
+
+
+_FOLD = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Case- and diacritic-insensitive form of *text* (đ → d), as fold_slow, only faster."""
+    return text.lower() if text.isascii() else text.translate(_FOLD)
+
+
+def fold_aligned(text: str) -> str | None:
+    """fold(text) when it keeps every character's offset (one character in, one out), else None.
+
+    True of NFC Vietnamese; "ß" (→ "ss") or a lone combining mark (→ "") shift the offsets."""
+    if all(len(_FOLD[ord(c)]) == 1 for c in set(text)):
+        return fold(text)
+    return None
 
 
 def words(text: str) -> list[str]:
