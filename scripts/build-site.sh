@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MKDOCS=${MKDOCS:-.venv/bin/mkdocs}
-rm -rf site.partial
+rm -rf site.partial site.partial.*-build   # a killed build's leftovers (languages build side by side)
 "$MKDOCS" build --strict --site-dir site.partial "$@"
 rm -rf site.old
 if [ -d site ]; then mv site site.old; fi

@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from .catalog import Article, Catalog
 from .l10n import t
-from .markup import a, chips, time_tag
+from .markup import a, chips, html, time_tag
 
 
 def header(cat: Catalog, art: Article, lang: str) -> Markup:
@@ -18,32 +18,32 @@ def header(cat: Catalog, art: Article, lang: str) -> Markup:
     rows = []
     when = time_tag(art, lang)
     if art.date_inferred:
-        when += Markup(' <span class="tna-inferred" title="{}">({})</span>').format(art.date_inferred, t(lang, "date_inferred"))
-    rows.append(Markup('<p class="tna-meta__date">{}</p>').format(when))
+        when += html(' <span class="tna-inferred" title="{}">({})</span>', art.date_inferred, t(lang, "date_inferred"))
+    rows.append(html('<p class="tna-meta__date">{}</p>', when))
     if art.authors:
         names = Markup(", ").join(
-            Markup("{}{}").format(x["name"], Markup(" ({})").format(x["affiliation"]) if x.get("affiliation") else "")
+            html("{}{}", x["name"], html(" ({})", x["affiliation"]) if x.get("affiliation") else "")
             for x in art.authors
         )
-        rows.append(Markup('<p class="tna-meta__authors"><span class="tna-label">{}:</span> {}</p>').format(t(lang, "authors"), names))
+        rows.append(html('<p class="tna-meta__authors"><span class="tna-label">{}:</span> {}</p>', t(lang, "authors"), names))
     src = art.source or {}
     if src.get("name") or src.get("url"):
         label = src.get("name") or src.get("url")
         safe_url = src.get("url") if str(src.get("url") or "").startswith(("https://", "http://")) else None
-        value = Markup('<a href="{}" rel="external noopener">{}</a>').format(safe_url, label) if safe_url else label
-        rows.append(Markup('<p class="tna-meta__source"><span class="tna-label">{}:</span> {}</p>').format(t(lang, "source"), value))
+        value = html('<a href="{}" rel="external noopener">{}</a>', safe_url, label) if safe_url else label
+        rows.append(html('<p class="tna-meta__source"><span class="tna-label">{}:</span> {}</p>', t(lang, "source"), value))
     if art.partners:
-        rows.append(Markup('<p class="tna-meta__partners"><span class="tna-label">{}:</span> {}</p>').format(
+        rows.append(html('<p class="tna-meta__partners"><span class="tna-label">{}:</span> {}</p>', 
             t(lang, "partners"), chips(cat, art.partners, "partners", lang, here)))
     if art.people:
-        rows.append(Markup('<p class="tna-meta__people"><span class="tna-label">{}:</span> {}</p>').format(
+        rows.append(html('<p class="tna-meta__people"><span class="tna-label">{}:</span> {}</p>', 
             t(lang, "people"), chips(cat, art.people, "people", lang, here)))
-    out = Markup('<div class="tna-meta">{}</div>').format(Markup("").join(rows))
+    out = html('<div class="tna-meta">{}</div>', Markup("").join(rows))
     if lang == "en" and art.translation is None:
-        out += Markup('<div class="admonition note tna-untranslated"><p class="admonition-title">{}</p><p>{}</p></div>').format(
+        out += html('<div class="admonition note tna-untranslated"><p class="admonition-title">{}</p><p>{}</p></div>', 
             t(lang, "translation"), t(lang, "untranslated"))
     elif lang == "en" and art.translation and art.translation.stale:
-        out += Markup('<div class="admonition warning tna-stale"><p class="admonition-title">{}</p><p>{}</p></div>').format(
+        out += html('<div class="admonition warning tna-stale"><p class="admonition-title">{}</p><p>{}</p></div>', 
             t(lang, "translation"), t(lang, "stale"))
     return out
 
@@ -57,29 +57,29 @@ def footer(cat: Catalog, art: Article, lang: str) -> Markup:
         nav = []
         if i + 1 < len(dated):  # cat.articles is newest first
             older = dated[i + 1]
-            nav.append(Markup('<span class="tna-prev">{}: {}</span>').format(t(lang, "previous"), a(here, older.url(lang), older.title_in(lang))))
+            nav.append(html('<span class="tna-prev">{}: {}</span>', t(lang, "previous"), a(here, older.url(lang), older.title_in(lang))))
         if i > 0:
             newer = dated[i - 1]
-            nav.append(Markup('<span class="tna-next">{}: {}</span>').format(t(lang, "next"), a(here, newer.url(lang), newer.title_in(lang))))
+            nav.append(html('<span class="tna-next">{}: {}</span>', t(lang, "next"), a(here, newer.url(lang), newer.title_in(lang))))
         if nav:
-            parts.append(Markup('<nav class="tna-prevnext">{}</nav>').format(Markup("").join(nav)))
+            parts.append(html('<nav class="tna-prevnext">{}</nav>', Markup("").join(nav)))
     rel = related(cat, art)
     if rel:
-        items = Markup("").join(Markup("<li>{} {}</li>").format(time_tag(x, lang), a(here, x.url(lang), x.title_in(lang))) for x in rel)
-        parts.append(Markup('<h2 id="related">{}</h2><ul class="tna-related">{}</ul>').format(t(lang, "related"), items))
+        items = Markup("").join(html("<li>{} {}</li>", time_tag(x, lang), a(here, x.url(lang), x.title_in(lang))) for x in rel)
+        parts.append(html('<h2 id="related">{}</h2><ul class="tna-related">{}</ul>', t(lang, "related"), items))
     prov = art.provenance or {}
     rows = [
-        (t(lang, "seed"), Markup("<code>seeds/{}</code>").format(prov.get("seed", ""))),
-        (t(lang, "sha256"), Markup("<code>{}</code>").format(prov.get("sha256", ""))),
+        (t(lang, "seed"), html("<code>seeds/{}</code>", prov.get("seed", ""))),
+        (t(lang, "sha256"), html("<code>{}</code>", prov.get("sha256", ""))),
         (t(lang, "converter"), prov.get("converter", "")),
     ]
     if lang == "en" and art.translation:
         tr = art.translation
         rows.append((t(lang, "translated_by"), f"{tr.translator or ''}{', ' + tr.translated_on if tr.translated_on else ''}"))
-        rows.append((t(lang, "translated_from"), Markup("<code>{}</code>").format((tr.source_sha256 or "")[:12])))
-    table = Markup("").join(Markup("<tr><th>{}</th><td>{}</td></tr>").format(k, v) for k, v in rows)
-    parts.append(Markup('<details class="tna-provenance"><summary>{}</summary><table>{}</table></details>').format(t(lang, "provenance"), table))
-    return Markup('<div class="tna-footer">{}</div>').format(Markup("").join(parts))
+        rows.append((t(lang, "translated_from"), html("<code>{}</code>", (tr.source_sha256 or "")[:12])))
+    table = Markup("").join(html("<tr><th>{}</th><td>{}</td></tr>", k, v) for k, v in rows)
+    parts.append(html('<details class="tna-provenance"><summary>{}</summary><table>{}</table></details>', t(lang, "provenance"), table))
+    return html('<div class="tna-footer">{}</div>', Markup("").join(parts))
 
 
 RELATED_POOL = 300  # candidates taken from each of an article's rarest partners and people
@@ -90,9 +90,24 @@ def related(cat: Catalog, art: Article, limit: int = 5) -> list[Article]:
 
     Candidates come from the article's three rarest partners and people (the most telling,
     and the shortest lists), so the cost per article stays flat as the archive grows."""
+    key = (art.slug, limit)
+    if key not in cat.memo.setdefault("related", {}):  # the same in both languages: worked out once
+        cat.memo["related"][key] = _related(cat, art, limit)
+    return cat.memo["related"][key]
+
+
+def _tags(cat: Catalog, art: Article) -> frozenset:
+    tags = cat.memo.setdefault("tags", {})
+    if art.slug not in tags:
+        tags[art.slug] = frozenset(art.partners) | {f"person:{p}" for p in art.people}
+    return tags[art.slug]
+
+
+def _related(cat: Catalog, art: Article, limit: int) -> list[Article]:
     lists = [cat.by_partner.get(p, []) for p in art.partners] + [cat.by_person.get(p, []) for p in art.people]
     lists = sorted((l for l in lists if len(l) > 1), key=len)[:3]  # a list of itself alone tells nothing
-    mine = set(art.partners) | {f"person:{p}" for p in art.people}
+    mine = _tags(cat, art)
+    year = art.year or 0
     seen: set[str] = set()
     scored = []
     for pool in lists:
@@ -100,8 +115,7 @@ def related(cat: Catalog, art: Article, limit: int = 5) -> list[Article]:
             if other is art or other.slug in seen:
                 continue
             seen.add(other.slug)
-            shared = len(mine & (set(other.partners) | {f"person:{p}" for p in other.people}))
-            scored.append((-shared, abs((other.year or 0) - (art.year or 0)), other.slug, other))
+            scored.append((-len(mine & _tags(cat, other)), abs((other.year or 0) - year), other.slug, other))
     return [x[-1] for x in sorted(scored)[:limit]]
 
 

@@ -6,6 +6,7 @@ no MkDocs types, so each builder is testable on its own.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import re
@@ -97,7 +98,7 @@ class Article:
     def day(self) -> str | None:
         return self.date[:10] if self.date else None
 
-    @property
+    @functools.cached_property
     def year(self) -> int | None:
         return int(self.date[:4]) if self.date else None
 
@@ -138,6 +139,7 @@ class Catalog:
     by_person: dict[str, list[Article]] = field(init=False, default_factory=dict)
     dated: list[Article] = field(init=False, default_factory=list)  # newest first
     dated_position: dict[str, int] = field(init=False, default_factory=dict)
+    memo: dict[str, dict] = field(init=False, default_factory=dict)  # derived data worked out once per build
 
     def __post_init__(self):
         self.articles = sorted(self.articles, key=sort_key)

@@ -145,6 +145,7 @@ def _records(sentence: str, matcher: Matcher) -> tuple[list[str], list[str]]:
     return partners, people
 
 
+_DIGIT = re.compile(r"\d")  # every date pattern has a digit: a sentence without one states no date
 # "2 tỉnh đã ký kết …", "hai bên …": the counterparts named in the sentence before.
 _BOTH_SIDES = re.compile(r"\b(?:hai|2)\s+(?:bên|tỉnh|địa phương|nước|thành phố|phía)\b", re.IGNORECASE)
 
@@ -164,16 +165,21 @@ def extract_events(article: Article, matcher: Matcher) -> list[Event]:
             continue
         sentences = split_sentences(block.text)
         en = english.get(block.anchor)
-        previous: list[str] = []
+        records: dict[int, tuple[list[str], list[str]]] = {}
+
+        def named_in(i: int) -> tuple[list[str], list[str]]:
+            if i not in records:  # names are read only where a dated sentence needs them
+                records[i] = _records(sentences[i], matcher)
+            return records[i]
+
         for i, sentence in enumerate(sentences):
-            named, named_people = _records(sentence, matcher)
-            if not named and previous and _BOTH_SIDES.search(sentence):
-                named = list(previous)
-            previous = named or previous
-            when = find_date(sentence, article.day)
+            when = find_date(sentence, article.day) if _DIGIT.search(sentence) else None
             if when is None:
                 continue
-            partners, people = named, named_people
+            partners, people = named_in(i)
+            if not partners and _BOTH_SIDES.search(sentence):
+                # the partners of the nearest sentence before it that names any
+                partners = next((list(p) for p in (named_in(j)[0] for j in range(i - 1, -1, -1)) if p), [])
             if not partners and not article.date:
                 continue
             events.append(Event(
@@ -184,11 +190,14 @@ def extract_events(article: Article, matcher: Matcher) -> list[Event]:
     return events
 
 
-def all_events(catalog: Catalog, matcher: Matcher) -> list[Event]:
-    """Every article's events, newest first; ties by article slug, then paragraph order."""
+def all_events(catalog: Catalog, matcher: Matcher, per_article: dict[str, list[Event]] | None = None) -> list[Event]:
+    """Every article's events, newest first; ties by article slug, then paragraph order.
+
+    *per_article* (slug → extract_events of that article), when given, saves extracting again."""
     indexed = []
     for article in catalog.articles:
-        for i, ev in enumerate(extract_events(article, matcher)):
+        found = per_article[article.slug] if per_article is not None else extract_events(article, matcher)
+        for i, ev in enumerate(found):
             indexed.append((ev, (ev.article, int(ev.anchor.lstrip("p") or 0), i)))
     indexed.sort(key=lambda pair: pair[1])
     indexed.sort(key=lambda pair: pair[0].date, reverse=True)  # stable: keeps slug/anchor order

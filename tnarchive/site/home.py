@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from .catalog import Catalog
 from .l10n import t
-from .markup import a, article_list, page, page_url, partner_name, prefix
+from .markup import a, article_list, html, page, page_url, partner_name, prefix
 from .timeline import recent, top_partners
 
 DATA_FILES = [
@@ -44,7 +44,7 @@ def data_page(cat: Catalog, lang: str) -> str:
         Markup("<li>{} <span class=\"tna-kind\">{}</span></li>").format(a(here, f"data/{name}", name), kind)
         for name, kind in DATA_FILES)
     feed = a(here, f"{prefix(lang)}feed.xml", "Atom")
-    body = Markup('<p>{}</p><h2 id="downloads">{}</h2><ul class="tna-downloads">{}<li>{}</li></ul>').format(
+    body = html('<p>{}</p><h2 id="downloads">{}</h2><ul class="tna-downloads">{}<li>{}</li></ul>', 
         DATA_TEXT[lang], t(lang, "downloads"), rows, feed)
     return page(t(lang, "data"), body)
 
@@ -61,5 +61,5 @@ SEARCH_TEXT = {
 
 def search_page(lang: str) -> str:
     """The full results page; search.js fills it and keeps ?q=…&year=…&country= in its address."""
-    body = Markup('<p class="tna-search-help">{}</p><div id="tna-search-page"></div>').format(SEARCH_TEXT[lang])
+    body = html('<p class="tna-search-help">{}</p><div id="tna-search-page"></div>', SEARCH_TEXT[lang])
     return page("Tìm kiếm" if lang == "vi" else "Search", body)

@@ -23,16 +23,30 @@ def page_url(kind: str, key: str, lang: str) -> str:
     return f"{prefix(lang)}{kind}/{key}.html"
 
 
+def html(template: str, *args) -> Markup:
+    """Markup(template).format(*args), several times faster: each argument goes through markupsafe's
+    escape (in C; Markup arguments are kept as they are). Only for plain "{}" fields."""
+    return Markup(template.format(*[escape(x) for x in args]))
+
+
 def rel(from_url: str, to_url: str) -> str:
-    base = posixpath.dirname(from_url)
-    return posixpath.relpath(to_url, base or ".")
+    """*to_url* relative to the page at *from_url* (both site-root-relative file URLs), as
+    posixpath.relpath(to_url, dirname(from_url)) gives it, without relpath's calls to os.getcwd."""
+    if not to_url or to_url.endswith("/") or to_url.startswith(("/", "./", "../")):
+        return posixpath.relpath(to_url, posixpath.dirname(from_url) or ".")
+    base = from_url.split("/")[:-1]
+    target = to_url.split("/")
+    i = 0
+    while i < len(base) and i < len(target) - 1 and base[i] == target[i]:
+        i += 1
+    return "/".join([".."] * (len(base) - i) + target[i:])
 
 
 def a(from_url: str, to_url: str, text: str, cls: str | None = None, lang: str | None = None) -> Markup:
-    attrs = Markup(f' class="{escape(cls)}"') if cls else Markup("")
+    attrs = f' class="{escape(cls)}"' if cls else ""
     if lang:
-        attrs += Markup(f' lang="{escape(lang)}"')
-    return Markup('<a href="{}"{}>{}</a>').format(rel(from_url, to_url), attrs, text)
+        attrs += f' lang="{escape(lang)}"'
+    return Markup(f'<a href="{escape(rel(from_url, to_url))}"{attrs}>{escape(text)}</a>')
 
 
 def partner_name(cat: Catalog, pid: str, lang: str) -> str:
@@ -52,8 +66,8 @@ def chips(cat: Catalog, ids: list[str], kind: str, lang: str, here: str) -> Mark
 
 def time_tag(art: Article, lang: str) -> Markup:
     if not art.date:
-        return Markup('<span class="tna-date">{}</span>').format(t(lang, "undated"))
-    return Markup('<time class="tna-date" datetime="{}">{}</time>').format(
+        return html('<span class="tna-date">{}</span>', t(lang, "undated"))
+    return html('<time class="tna-date" datetime="{}">{}</time>', 
         art.date, format_date(art.date, art.date_precision, lang)
     )
 
@@ -62,15 +76,15 @@ def article_item(cat: Catalog, art: Article, lang: str, here: str, with_partners
     title_lang = None if lang == "vi" or art.translation else "vi"
     parts = [time_tag(art, lang), a(here, art.url(lang), art.title_in(lang), "tna-title", title_lang)]
     if with_partners and art.partners:
-        parts.append(Markup('<span class="tna-chips">{}</span>').format(chips(cat, art.partners[:6], "partners", lang, here)))
-    return Markup("<li>{}</li>").format(Markup(" ").join(parts))
+        parts.append(html('<span class="tna-chips">{}</span>', chips(cat, art.partners[:6], "partners", lang, here)))
+    return html("<li>{}</li>", Markup(" ").join(parts))
 
 
 def article_list(cat: Catalog, arts: list[Article], lang: str, here: str, with_partners: bool = True) -> Markup:
     if not arts:
-        return Markup("<p>{}</p>").format(t(lang, "no_articles"))
+        return html("<p>{}</p>", t(lang, "no_articles"))
     items = Markup("\n").join(article_item(cat, x, lang, here, with_partners) for x in arts)
-    return Markup('<ul class="tna-list">\n{}\n</ul>').format(items)
+    return html('<ul class="tna-list">\n{}\n</ul>', items)
 
 
 def page(title: str, body: Markup, description: str | None = None) -> str:
@@ -105,7 +119,7 @@ def page_key(key: str, n: int) -> str:
 def pager(kind: str, key: str, n: int, total: int, lang: str, here: str) -> Markup:
     if total <= 1:
         return Markup("")
-    links = [Markup("<strong>{}</strong>").format(i) if i == n else a(here, page_url(kind, page_key(key, i), lang), str(i))
+    links = [html("<strong>{}</strong>", i) if i == n else a(here, page_url(kind, page_key(key, i), lang), str(i))
              for i in range(1, total + 1)]
-    return Markup('<nav class="tna-pager" aria-label="{}">{}</nav>').format(
+    return html('<nav class="tna-pager" aria-label="{}">{}</nav>', 
         "Trang" if lang == "vi" else "Pages", Markup(" · ").join(links))

@@ -5,7 +5,7 @@ from markupsafe import Markup
 
 from .catalog import Catalog
 from .l10n import HOME_COUNTRY, format_date, t
-from .markup import a, article_list, page, page_key, page_url, paged, pager, partner_name, person_name
+from .markup import a, article_list, html, page, page_key, page_url, paged, pager, partner_name, person_name
 
 
 def nationality(cat: Catalog, code: str, lang: str, here: str) -> Markup | str:
@@ -36,8 +36,8 @@ def person_page(cat: Catalog, pid: str, lang: str, n: int = 1, arts=None, total_
     if person.aliases:
         facts.append((t(lang, "aliases"), ", ".join(person.aliases)))
     if facts:
-        parts.append(Markup('<table class="tna-facts">{}</table>').format(
-            Markup("").join(Markup("<tr><th>{}</th><td>{}</td></tr>").format(k, v) for k, v in facts)))
+        parts.append(html('<table class="tna-facts">{}</table>', 
+            Markup("").join(html("<tr><th>{}</th><td>{}</td></tr>", k, v) for k, v in facts)))
     roles = sorted(person.roles, key=lambda r: str(r.get("date") or ""), reverse=True)
     if roles:
         by_seed = {x.seed: x for x in cat.articles}
@@ -45,13 +45,13 @@ def person_page(cat: Catalog, pid: str, lang: str, n: int = 1, arts=None, total_
         for r in roles:
             label = r.get("role_vi") if lang == "vi" else (r.get("role_en") or r.get("role_vi"))
             art = by_seed.get(r.get("seed"))
-            cite = Markup(" ({})").format(a(here, art.url(lang), art.title_in(lang))) if art else ""
+            cite = html(" ({})", a(here, art.url(lang), art.title_in(lang))) if art else ""
             items.append(Markup("<li><span class=\"tna-when\">{}</span> {}{}</li>").format(
                 format_date(str(r.get("date") or ""), "day", lang), label, cite))
-        parts.append(Markup('<h2 id="roles">{}</h2><ul class="tna-roles">{}</ul>').format(t(lang, "roles"), Markup("").join(items)))
+        parts.append(html('<h2 id="roles">{}</h2><ul class="tna-roles">{}</ul>', t(lang, "roles"), Markup("").join(items)))
     all_arts = cat.by_person.get(pid, [])
     arts = all_arts if arts is None else arts
-    parts.append(Markup('<h2 id="articles">{} ({})</h2>').format(t(lang, "mentioned_in"), len(all_arts)))
+    parts.append(html('<h2 id="articles">{} ({})</h2>', t(lang, "mentioned_in"), len(all_arts)))
     parts.append(pager("people", pid, n, total_pages, lang, here))
     parts.append(article_list(cat, arts, lang, here))
     parts.append(pager("people", pid, n, total_pages, lang, here))
@@ -66,7 +66,7 @@ def people_index(cat: Catalog, lang: str) -> str:
     for p in people:
         latest = sorted(p.roles, key=lambda r: str(r.get("date") or ""))[-1:] if p.roles else []
         role = (latest[0].get("role_vi") if lang == "vi" else latest[0].get("role_en")) if latest else ""
-        items.append(Markup('<li>{} <span class="tna-role">{}</span> <span class="tna-count">{}</span></li>').format(
+        items.append(html('<li>{} <span class="tna-role">{}</span> <span class="tna-count">{}</span></li>', 
             a(here, page_url("people", p.id, lang), person_name(cat, p.id, lang)), role or "",
             t(lang, "count_articles", n=len(cat.by_person.get(p.id, [])))))
-    return page(t(lang, "people"), Markup('<ul class="tna-people">{}</ul>').format(Markup("\n").join(items)))
+    return page(t(lang, "people"), html('<ul class="tna-people">{}</ul>', Markup("\n").join(items)))

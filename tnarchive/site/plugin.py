@@ -9,21 +9,29 @@
 - on_page_content: the article header and footer, JSON-LD; derived pages' HTML put back.
 - on_page_context: the language switch points at the same page in the other language.
 - on_post_build: data downloads (JSON, CSV), Atom feeds, the bilingual sitemap.
+
+`mkdocs build` uses both cores: once the catalog is loaded (on_files of the default language),
+the other language is built by a forked copy of this process into a folder beside site_dir
+(see `languages.py`), while this process builds the default language; on_post_build waits
+for it and moves its pages into place. The site is the same, byte for byte, as a build of
+one language after the other (`TNARCHIVE_JOBS=1`, and always under `mkdocs serve`).
 """
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path, PurePosixPath
 
 from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import article as article_html
-from . import exports, home, partners, people, search_index, timeline
+from . import exports, home, languages, partners, people, search_index, timeline
 from .catalog import LANGS, Catalog
 from .loader import inputs_digest, load_catalog, source_files
 from .l10n import t
@@ -42,6 +50,12 @@ class ArchivePlugin(BasePlugin):
         self.catalog: Catalog | None = None
         self._stamp: tuple | None = None
         self.lang = "vi"
+        self.command = "build"
+        self._derived: list[str] = []  # the default language's derived pages, for the sitemap
+        self._forked: list[languages.Forked] = []
+
+    def on_startup(self, *, command, dirty):
+        self.command = command
 
     # -- inputs ---------------------------------------------------------------------------
     def _language(self, config) -> str:
@@ -81,10 +95,16 @@ class ArchivePlugin(BasePlugin):
     def on_files(self, files, config):
         self.lang = self._language(config)
         cat = self._load(config)
+        if self.lang == LANGS[0] and languages.may_fork(config, self.command):
+            # The catalog is loaded once, here; the forked builds of the other languages share it.
+            self._forked = languages.fork_others(config, on_child=self._in_child)
         # Derived pages are HTML already: MkDocs gets only their front matter, and on_page_content
         # puts the HTML back, so Python-Markdown never re-parses large raw HTML blocks.
         self._html = {}
-        for src_uri, content in self._pages(cat, self.lang).items():
+        pages = self._pages(cat, self.lang)
+        if self.lang == LANGS[0]:
+            self._derived = list(pages)
+        for src_uri, content in pages.items():
             head, _, body = content.partition("\n---\n")
             self._html[src_uri] = body
             files.append(File.generated(config, src_uri, content=head + "\n---\n"))
@@ -148,6 +168,16 @@ class ArchivePlugin(BasePlugin):
             return html + exports.jsonld_script(exports.jsonld_person(path.stem, cat, self.lang, page.url))
         return html
 
+    def on_env(self, env, config, files):
+        """The 404 page is rendered next, before any page: its language switch must not keep the
+        links of the previous language's last page (mkdocs-static-i18n's own links, as in the
+        default language)."""
+        i18n = config.plugins.get("i18n")
+        if i18n is not None and getattr(i18n, "extra_alternate", None):
+            config.extra["alternate"] = copy.deepcopy(i18n.extra_alternate)
+            config.extra.alternate = config.extra["alternate"]
+        return env
+
     def on_page_context(self, context, page, config, nav):
         """The language switch lands on the same page in the other language (relative links)."""
         url = page.url or "index.html"
@@ -179,7 +209,13 @@ class ArchivePlugin(BasePlugin):
         shutil.copyfile(lunr_js, out / "lunr.js")
         shutil.copyfile(Path(__file__).parent / "static" / "search.js", out / "search.js")
 
-    def on_post_build(self, config):
+    def _in_child(self, lang: str) -> None:
+        """Called in a forked build of *lang*: it builds that language only."""
+        self._forked = []
+        self.lang = lang
+
+    @event_priority(0)  # before mkdocs-static-i18n's on_post_build (-100), which builds the next language
+    def _post_build(self, config):
         cat = self.catalog
         if cat is None:
             return
@@ -208,18 +244,45 @@ class ArchivePlugin(BasePlugin):
         feed_path = "feed.xml" if self.lang == "vi" else "en/feed.xml"
         (site / feed_path).parent.mkdir(parents=True, exist_ok=True)
         (site / feed_path).write_text(exports.atom_feed(cat, self.lang, site_url, feed_path), encoding="utf-8")
-        if self.lang == LANGS[-1]:
-            urls = []
-            for src in self._pages(cat, "vi"):
-                norm = src[:-3] + ".html"
-                urls.append((norm, {"vi": norm, "en": f"en/{norm}"}))
-            for a in cat.articles:
-                urls.append((a.url("vi"), {"vi": a.url("vi"), "en": a.url("en")}))
-            urls.insert(0, ("index.html", {"vi": "index.html", "en": "en/index.html"}))
-            xml = exports.sitemap_xml(urls, site_url)
-            (site / "sitemap.xml").write_text(xml, encoding="utf-8")
-            import gzip
+        if self._forked:
+            try:
+                languages.join(self._forked, site)
+            except languages.ForkError as exc:
+                raise PluginError(str(exc)) from None
+            finally:
+                self._forked = []
+            self._write_sitemap(cat, site, site_url)
+            # This process has built every language: mkdocs-static-i18n must not build them again.
+            config.plugins["i18n"].building = True
+            self._release_i18n = True
+        elif self.lang == LANGS[-1] and not languages.in_child():
+            self._write_sitemap(cat, site, site_url)
 
-            with open(site / "sitemap.xml.gz", "wb") as fh:
-                with gzip.GzipFile(fileobj=fh, mode="wb", mtime=0, filename="") as gz:
-                    gz.write(xml.encode("utf-8"))
+    @event_priority(-200)  # after mkdocs-static-i18n's on_post_build
+    def _post_build_last(self, config):
+        if getattr(self, "_release_i18n", False):
+            config.plugins["i18n"].building = False
+            self._release_i18n = False
+
+    on_post_build = CombinedEvent(_post_build, _post_build_last)
+
+    def on_build_error(self, *, error):
+        if self._forked:
+            languages.abandon(self._forked)
+            self._forked = []
+
+    def _write_sitemap(self, cat: Catalog, site: Path, site_url: str) -> None:
+        """One bilingual sitemap, written once every language is built."""
+        import gzip
+
+        urls = [("index.html", {"vi": "index.html", "en": "en/index.html"})]
+        for src in self._derived:
+            norm = src[:-3] + ".html"
+            urls.append((norm, {"vi": norm, "en": f"en/{norm}"}))
+        for a in cat.articles:
+            urls.append((a.url("vi"), {"vi": a.url("vi"), "en": a.url("en")}))
+        xml = exports.sitemap_xml(urls, site_url)
+        (site / "sitemap.xml").write_text(xml, encoding="utf-8")
+        with open(site / "sitemap.xml.gz", "wb") as fh:
+            with gzip.GzipFile(fileobj=fh, mode="wb", mtime=0, filename="") as gz:
+                gz.write(xml.encode("utf-8"))

@@ -9,7 +9,7 @@ from markupsafe import Markup
 from .catalog import Article, Catalog
 from .charts import bar_chart, hbar_chart, years_series
 from .l10n import month_name, t
-from .markup import a, article_list, page, page_url, partner_name, rel
+from .markup import a, article_list, html, page, page_url, partner_name, rel
 from .partners import event_list
 
 
@@ -38,7 +38,7 @@ def _month_sections(cat: Catalog, year: int, lang: str, here: str) -> Markup:
             parts.append(event_list(cat, ev, lang, here))
     whole_year = [e for e in events if e.precision == "year"]
     if whole_year:
-        parts.append(Markup('<h3 id="y{}">{}</h3>').format(year, t(lang, "events")))
+        parts.append(html('<h3 id="y{}">{}</h3>', year, t(lang, "events")))
         parts.append(event_list(cat, whole_year, lang, here))
     return Markup("\n").join(parts)
 
@@ -55,7 +55,7 @@ def charts(cat: Catalog, lang: str, here: str) -> Markup:
     rows = [(partner_name(cat, c, lang), n, a_href(here, page_url("partners", c, lang)))
             for c, n in sorted(per_country.items(), key=lambda kv: (-kv[1], partner_name(cat, kv[0], lang)))]
     by_country = hbar_chart(rows, t(lang, "by_country"), ", ".join(f"{label}: {n}" for label, n, _ in rows))
-    return Markup('<div class="tna-charts"><figure>{}<figcaption>{}</figcaption></figure><figure>{}<figcaption>{}</figcaption></figure></div>').format(
+    return html('<div class="tna-charts"><figure>{}<figcaption>{}</figcaption></figure><figure>{}<figcaption>{}</figcaption></figure></div>', 
         Markup(by_year), t(lang, "by_year"), Markup(by_country), t(lang, "by_country"))
 
 
@@ -72,7 +72,7 @@ def timeline_index(cat: Catalog, lang: str) -> str:
     here = page_url("timeline", "index", lang)
     parts = [charts(cat, lang, here)]
     if cat.events:
-        parts.append(Markup('<h2 id="latest-events">{}</h2>').format(t(lang, "events")))
+        parts.append(html('<h2 id="latest-events">{}</h2>', t(lang, "events")))
         parts.append(event_list(cat, cat.events[:LATEST_EVENTS], lang, here))
     for y in years(cat):
         arts = [x for x in cat.articles if x.year == y]
@@ -81,13 +81,13 @@ def timeline_index(cat: Catalog, lang: str) -> str:
         items = Markup(" · ").join(
             a(here, f"{year_url}#m{y}-{m:02d}", f"{month_name(m, lang)} ({n})") for m, n in sorted(months.items(), reverse=True))
         n_events = sum(1 for e in cat.events if e.date.startswith(str(y)))
-        parts.append(Markup('<h2 id="y{}">{} <span class="tna-count">{} · {} {}</span></h2>').format(
+        parts.append(html('<h2 id="y{}">{} <span class="tna-count">{} · {} {}</span></h2>', 
             y, a(here, year_url, str(y)), t(lang, "count_articles", n=len(arts)), n_events, t(lang, "events").lower()))
         if items:
-            parts.append(Markup('<p class="tna-months">{}</p>').format(items))
+            parts.append(html('<p class="tna-months">{}</p>', items))
     undated = [x for x in cat.articles if not x.date]
     if undated:
-        parts.append(Markup('<h2 id="undated">{}</h2>').format(t(lang, "undated")))
+        parts.append(html('<h2 id="undated">{}</h2>', t(lang, "undated")))
         parts.append(article_list(cat, undated, lang, here))
     return page(t(lang, "timeline"), Markup("\n").join(parts))
 
@@ -96,8 +96,8 @@ def year_page(cat: Catalog, year: int, lang: str) -> str:
     here = page_url("timeline", str(year), lang)
     ys = years(cat)
     nav = [a(here, page_url("timeline", "index", lang), t(lang, "all_years"))]
-    nav += [a(here, page_url("timeline", str(y), lang), str(y)) if y != year else Markup("<strong>{}</strong>").format(y) for y in ys]
-    parts = [Markup('<p class="tna-years">{}</p>').format(Markup(" · ").join(nav)), _month_sections(cat, year, lang, here)]
+    nav += [a(here, page_url("timeline", str(y), lang), str(y)) if y != year else html("<strong>{}</strong>", y) for y in ys]
+    parts = [html('<p class="tna-years">{}</p>', Markup(" · ").join(nav)), _month_sections(cat, year, lang, here)]
     return page(t(lang, "year_page", year=year), Markup("\n").join(parts))
 
 
@@ -108,13 +108,13 @@ def articles_index(cat: Catalog, lang: str) -> str:
     """Every year with its count (the year's page lists all its articles), then the latest articles."""
     here = page_url("articles", "index", lang)
     counts = Counter(x.year for x in cat.articles if x.year)
-    parts = [Markup('<p class="tna-years">{}</p>').format(Markup(" · ").join(
+    parts = [html('<p class="tna-years">{}</p>', Markup(" · ").join(
         a(here, page_url("timeline", str(y), lang), f"{y} ({n})") for y, n in sorted(counts.items(), reverse=True)))]
-    parts.append(Markup('<h2 id="latest">{}</h2>').format(t(lang, "latest")))
+    parts.append(html('<h2 id="latest">{}</h2>', t(lang, "latest")))
     parts.append(article_list(cat, cat.dated[:LATEST_ARTICLES], lang, here))
     undated = [x for x in cat.articles if not x.date]
     if undated:
-        parts.append(Markup('<h2 id="undated">{}</h2>').format(t(lang, "undated")))
+        parts.append(html('<h2 id="undated">{}</h2>', t(lang, "undated")))
         parts.append(article_list(cat, undated, lang, here))
     return page(t(lang, "articles"), Markup("\n").join(parts))
 
