@@ -72,3 +72,10 @@ def test_search_bytes_before_first_result(bench_results):
         assert "error" not in row, row
         assert row["first_result_ms"] is not None, f"no result for {row['query']!r}"
         assert row["bytes_before_first_result"]["gzip"] < 1_000_000, row
+
+
+def test_an_edit_under_mkdocs_serve_rebuilds_faster_than_the_first_build(bench_results):
+    _, results = bench_results
+    serve = results["sizes"]["100"]["serve"]
+    assert len(serve.get("edits", [])) == 3, serve
+    assert serve["max_s"] < serve["first_build_s"], serve
