@@ -171,10 +171,10 @@ class ArchivePlugin(BasePlugin):
         if lang_dir.exists():
             shutil.rmtree(lang_dir)
         names = {pid: partners.partner_name(cat, pid, self.lang) for pid in cat.authority.partners}
-        for rel, text in search_index.build(cat, self.lang, names).items():
-            path = lang_dir / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+        for folder in ("s", "p", "d"):
+            (lang_dir / folder).mkdir(parents=True)
+        for rel, text in search_index.build(cat, self.lang, names):  # one file at a time
+            (lang_dir / rel).write_text(text, encoding="utf-8")
         lunr_js = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" / "lunr.js"
         shutil.copyfile(lunr_js, out / "lunr.js")
         shutil.copyfile(Path(__file__).parent / "static" / "search.js", out / "search.js")
