@@ -93,6 +93,8 @@ def test_header_search_folded_query_shows_accented_article_with_highlights(brows
         assert page.evaluate("document.activeElement.id") == "tna-q"
         page.keyboard.type("hop tac quoc te", delay=20)
         page.wait_for_selector("#tna-results:not([hidden]) .tna-result__link")
+        # Snippets follow the results, once the pages' texts have loaded.
+        page.wait_for_function("(t => t && t.query === 'hop tac quoc te' && t.snippetsMs)(window.tnaSearch.lastTiming)")
         first = page.locator("#tna-results .tna-result").first
         assert "Thái Nguyên: mở rộng hợp tác quốc tế" in first.locator(".tna-result__link").inner_text()
         marks = first.locator("mark").all_inner_texts()

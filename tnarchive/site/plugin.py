@@ -171,7 +171,7 @@ class ArchivePlugin(BasePlugin):
         if lang_dir.exists():
             shutil.rmtree(lang_dir)
         names = {pid: partners.partner_name(cat, pid, self.lang) for pid in cat.authority.partners}
-        for folder in ("s", "p", "d"):
+        for folder in ("s", "d"):
             (lang_dir / folder).mkdir(parents=True)
         for rel, text in search_index.build(cat, self.lang, names):  # one file at a time
             (lang_dir / rel).write_text(text, encoding="utf-8")

@@ -14,11 +14,14 @@ file:// where fetch() cannot:
 - manifest.js: the shard keys; the number of documents and every document's field lengths
   (what lunr's BM25 normalises by); per document its kind, year and countries (the filters).
 - s/<key>.js: the terms whose folded form starts with the key (a shard grows by one letter
-  until it is small): per term and field, its documents and term frequencies, as
-  little-endian integers in base64 (search_postings explains why not lunr's JSON).
-- p/<key>.js: for the same terms, the terms that follow them and where (adjacency, phrases):
-  loaded only for queries of several words.
-- d/<n>.js: one document's title, link, label, partners and text, loaded when it is shown.
+  until it is small): per term and field, its documents and term frequencies, and the terms
+  that follow it in the text and where (for adjacency and phrases), as little-endian
+  integers in base64 (search_postings explains why not lunr's JSON). In Chromium a script
+  file costs 10–20 ms however small, parsing 100 KB more about 1 ms: shards are few and
+  large rather than many and small, and the words that follow travel with their terms.
+- cards.js: every document's title, link, label (date or kind) and partners: what a result
+  shows but its snippet, loaded with the manifest, so results show without waiting for files.
+- d/<n>.js: one document's text, loaded when the document is shown, for its snippet.
 `build` yields the files one at a time, so the index is never held whole as text.
 """
 from __future__ import annotations
@@ -41,7 +44,7 @@ from .search_postings import Postings, uint_array, width
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 FIELDS = ("t", "b", "e", "n", "a", "k")
-SHARD_BYTES = 48_000  # split a shard by one more letter above this size (base64 bytes)
+SHARD_BYTES = 200_000  # split a shard by one more letter above this size (base64 bytes)
 KIND = {"article": 0, "partner": 1, "person": 2}
 
 
@@ -226,6 +229,21 @@ def shard_keys(sizes: dict[str, int], max_bytes: int = SHARD_BYTES) -> dict[str,
     return out
 
 
+def bundles(sizes: dict[str, int], max_bytes: int = SHARD_BYTES) -> list[list[str]]:
+    """Shard keys, in order, grouped into files of up to *max_bytes*: splitting "han" leaves
+    "hans" and "hanq" with a few hundred bytes each, and a file costs a browser 10–20 ms however
+    small, so neighbours share one (a word being typed, "han…", loads one or two files)."""
+    out: list[list[str]] = []
+    total = max_bytes
+    for key in sorted(sizes):
+        if total + sizes[key] > max_bytes:
+            out.append([])
+            total = 0
+        out[-1].append(key)
+        total += sizes[key]
+    return out
+
+
 def _tfs(tfs: list[int]) -> bytes:
     """Term frequencies as 16-bit integers; a word repeated more than 65,535 times in one field
     counts as 65,535 (its BM25 component has long stopped growing)."""
@@ -235,17 +253,18 @@ def _tfs(tfs: list[int]) -> bytes:
         return uint_array([min(tf, 0xFFFF) for tf in tfs], "H")
 
 
-def _shards(index: Postings, ids: str) -> Iterator[tuple[str, dict, dict]]:
-    """(key, postings, following words) per shard, in key order, each made when it is written."""
+def _shards(index: Postings, ids: str) -> Iterator[tuple[list[str], dict]]:
+    """(keys, shard) per file, in key order, each made when it is written."""
     per_doc = 2 + (2 if ids == "H" else 4)
-    sizes = {t: sum(len(d) for _, d, _ in index.postings(t)) * per_doc * 4 // 3 for t in index.vocabulary()}
-    keys = shard_keys(sizes)
     following = index.following()
+    sizes = {t: (sum(len(d) for _, d, _ in index.postings(t)) * per_doc
+                 + sum(map(len, following.get(t, {}).values())) * (per_doc - 2)) * 4 // 3 for t in index.vocabulary()}
+    keys = shard_keys(sizes)
     by_key: dict[str, list[str]] = {}
     for term in sorted(keys):
         by_key.setdefault(keys[term], []).append(term)
-    for key in sorted(by_key):
-        terms = by_key[key]
+    for group in bundles({k: sum(sizes[t] for t in ts) for k, ts in by_key.items()}):
+        terms = [t for key in group for t in by_key[key]]
         post, parts = [], []
         for term in terms:
             counts = []
@@ -262,7 +281,7 @@ def _shards(index: Postings, ids: str) -> Iterator[tuple[str, dict, dict]]:
                     counts += [c, len(nexts[c])]
                     pair_parts.append(uint_array(nexts[c], ids))
                 pairs.append([term, counts])
-        yield key, {"terms": terms, "post": post, "bin": _b64(parts)}, {"first": pairs, "bin": _b64(pair_parts)}
+        yield group, {"terms": terms, "post": post, "bin": _b64(parts), "next": pairs, "nextbin": _b64(pair_parts)}
 
 
 def build(cat: Catalog, lang: str, country_names: dict[str, str]) -> Iterator[tuple[str, str]]:
@@ -275,21 +294,24 @@ def files(docs: list[Doc], lang: str, country_names: dict[str, str]) -> Iterator
     countries = sorted({c for d in docs for c in d.countries}, key=lambda c: country_names.get(c, c))
     cindex = {c: i for i, c in enumerate(countries)}
     for i, d in enumerate(docs):
-        doc = {"t": d.title, "u": d.url, "l": d.label, "k": d.kind, "p": d.partners, "x": d.text}
-        yield f"d/{i}.js", _script("doc", lang, i, doc)
+        yield f"d/{i}.js", _script("text", lang, i, d.text)
+    names = sorted({p for d in docs for p in d.partners})
+    pindex = {p: i for i, p in enumerate(names)}
+    cards = {"title": [d.title for d in docs], "url": [d.url for d in docs], "label": [d.label for d in docs],
+             "partners": [[pindex[p] for p in d.partners] for d in docs], "names": names}
+    yield "cards.js", _script("cards", lang, "cards", cards)
     index = postings(docs, lang)
     ids = width(len(docs))
     keys = []
-    for key, data, following in _shards(index, ids):
-        keys.append(key)
-        yield f"s/{shard_file(key)}.js", _script("shard", lang, key, data)
-        yield f"p/{shard_file(key)}.js", _script("pairs", lang, key, following)
+    for group, data in _shards(index, ids):
+        keys.append(group)
+        yield f"s/{shard_file(group[0])}.js", _script("shard", lang, group[0], data)
     lengths = {}
     for f in FIELDS:
         code = width(max(index.lengths[f], default=0))
         lengths[f] = [2 if code == "H" else 4, sum(index.lengths[f]), _b64([uint_array(index.lengths[f].tolist(), code)])]
     manifest = {
-        "shards": keys,
+        "shards": keys,  # per shard file, the keys it holds; the file is named after the first
         "n": len(docs),
         "ids": 2 if ids == "H" else 4,
         "lengths": lengths,  # field → [bytes per length, total, lengths in base64]

@@ -33,7 +33,7 @@
   var NAME_WEIGHT = 40;
   var K1 = 1.2, B = 0.75;  // lunr's BM25 parameters
   var EXACT = 0, PREFIX = 1, FUZZY = 2;
-  var registry = { manifest: {}, shard: {}, pairs: {}, doc: {} };
+  var registry = { manifest: {}, cards: {}, shard: {}, text: {} };
   var loaded = {};
 
   window.tnaSearch = window.tnaSearch || {};
@@ -42,9 +42,9 @@
     return function (lang, key, data) { ((registry[kind][lang] = registry[kind][lang] || {}))[key] = data; };
   }
   api.manifest = function (lang, key, data) { registry.manifest[lang] = data; };
+  api.cards = function (lang, key, data) { registry.cards[lang] = data; };
   api.shard = keep("shard");
-  api.pairs = keep("pairs");
-  api.doc = keep("doc");
+  api.text = keep("text");
 
   // ---- text -------------------------------------------------------------------------------
   function fold(s) { return s.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d"); }
@@ -107,7 +107,8 @@
     return out;
   }
 
-  /* One shard: its terms (sorted), where each term's postings are, decoded on first use. */
+  /* One shard: its terms (sorted), where each term's postings are, decoded on first use, and
+   * the words that follow its terms. */
   function Shard(data, idSize) {
     var at = 0;
     this.terms = data.terms;
@@ -124,6 +125,7 @@
     this.b64 = data.bin;
     this.idSize = idSize;
     this.cache = new Map();
+    this.pairs = new Pairs(data, idSize);
   }
   Shard.prototype.posting = function (term, field) {
     var w = this.where.get(term), seg = w && w.fields[field];
@@ -148,15 +150,15 @@
   function Pairs(data, idSize) {
     var at = 0;
     this.next = new Map();
-    for (var i = 0; i < data.first.length; i++) {
-      var list = data.first[i][1], entries = [];
+    for (var i = 0; i < data.next.length; i++) {
+      var list = data.next[i][1], entries = [];
       for (var j = 0; j < list.length; j += 2) {
         entries.push([list[j], at, list[j + 1]]);
         at += list[j + 1] * idSize;
       }
-      this.next.set(data.first[i][0], entries);
+      this.next.set(data.next[i][0], entries);
     }
-    this.b64 = data.bin;
+    this.b64 = data.nextbin;
     this.idSize = idSize;
   }
   Pairs.prototype.mark = function (first, nextTerms, out) {
@@ -181,16 +183,19 @@
     this.base = base;
     this.lang = lang;
     this.shards = new Map();
-    this.pairs = new Map();
     this.norms = {};
     this.cache = new Map();  // token → its scores, kept across keystrokes
   }
   Engine.prototype.ready = function () {
     var self = this;
     if (!this._ready) {
-      this._ready = Promise.all([load(this.base + "lunr.js"), load(this.base + this.lang + "/manifest.js")]).then(function () {
+      this._ready = Promise.all(["lunr.js", this.lang + "/manifest.js", this.lang + "/cards.js"].map(function (f) {
+        return load(self.base + f);
+      })).then(function () {
         self.manifest = registry.manifest[self.lang];
+        self.cards = registry.cards[self.lang];
         self.n = self.manifest.n;
+        Object.keys(self.manifest.lengths).forEach(function (f) { self.norm(f); });
         return self;
       });
     }
@@ -206,17 +211,22 @@
     }
     return this.norms[field];
   };
+  /* The shard files to load for a word: the one whose key is the longest prefix of the word
+   * and, for a word being typed, the files of the longer keys it could become. */
   Engine.prototype.keysFor = function (f, partial) {
-    var keys = this.manifest.shards, best = null, more = [];
-    for (var i = 0; i < keys.length; i++) {
-      var k = keys[i];
-      if (f.indexOf(k) === 0 && (best === null || k.length > best.length)) best = k;
-      if (partial && k.length > f.length && k.indexOf(f) === 0) more.push(k);
+    var files = this.manifest.shards, best = null, bestLength = -1, more = [];
+    for (var i = 0; i < files.length; i++) {
+      for (var j = 0; j < files[i].length; j++) {
+        var k = files[i][j];
+        if (f.indexOf(k) === 0 && k.length > bestLength) { best = files[i][0]; bestLength = k.length; }
+        if (partial && k.length > f.length && k.indexOf(f) === 0 && more.indexOf(files[i][0]) < 0) more.push(files[i][0]);
+      }
     }
     var out = best === null ? [] : [best];
-    // A word still being typed loads the shards it could become only once it says enough:
+    more.forEach(function (k) { if (k !== best) out.push(k); });
+    // A word still being typed loads the files it could become only once it says enough:
     // "ho" would pull in every "ho…" shard, most of the bytes and time of a first keystroke.
-    return f.length >= 3 && more.length <= 6 ? out.concat(more) : out;
+    return f.length >= 3 && out.length <= 4 ? out : out.slice(0, 1);
   };
   Engine.prototype.shard = function (key) {
     var self = this;
@@ -227,16 +237,6 @@
     }
     return this.shards.get(key);
   };
-  Engine.prototype.pairsOf = function (key) {
-    var self = this;
-    if (!this.pairs.has(key)) {
-      this.pairs.set(key, load(this.base + this.lang + "/p/" + shardFile(key) + ".js").then(function () {
-        return new Pairs(registry.pairs[self.lang][key], self.manifest.ids);
-      }));
-    }
-    return this.pairs.get(key);
-  };
-
   /* The query's clauses for one word, as lunr.js query terms: [field, term, mode, boost]. */
   Engine.prototype.clauses = function (tok, onlyKeys) {
     var out = [], lang = this.lang;
@@ -315,9 +315,9 @@
     if (this.cache.has(id)) return this.cache.get(id);
     var firstKeys = [];
     a.scores.bterms.forEach(function (key) { if (firstKeys.indexOf(key) < 0) firstKeys.push(key); });
-    var done = Promise.all(firstKeys.map(function (k) { return self.pairsOf(k); })).then(function (pairs) {
+    var done = Promise.all(firstKeys.map(function (k) { return self.shard(k); })).then(function (shards) {
       var out = new Uint8Array(self.n), nextTerms = new Set(c.scores.bterms.keys());
-      a.scores.bterms.forEach(function (key, term) { pairs[firstKeys.indexOf(key)].mark(term, nextTerms, out); });
+      a.scores.bterms.forEach(function (key, term) { shards[firstKeys.indexOf(key)].pairs.mark(term, nextTerms, out); });
       return out;
     });
     this.cache.set(id, done);
@@ -334,6 +334,10 @@
     /* The whole query as one joined token: "Luang Prabang" → "luangprabang", a partner's exact name. */
     var joined = { f: toks.map(function (t) { return t.f; }).join(""), partial: toks[toks.length - 1].partial };
     joined.x = joined.f;
+    /* A later word just begun ("hàn q") waits for its second letter: one letter would load a
+     * shard of its own and match nearly everything. */
+    var last = toks[toks.length - 1];
+    if (toks.length > 1 && last.partial && last.f.length < 2) toks = toks.slice(0, -1);
     var per, named = null, adjacent = [];
     return this.ready().then(function () {
       return Promise.all(toks.map(function (t) { return self.termScores(t); }).concat(
@@ -382,11 +386,48 @@
       return { results: all.slice(0, limit), total: all.length, tokens: marks, query: toks, partialMatch: partialMatch };
     });
   };
+  /* What a result shows but its snippet: title, link, label, partners, kind. */
   Engine.prototype.docs = function (refs) {
-    var self = this;
-    return Promise.all(refs.map(function (r) { return load(self.base + self.lang + "/d/" + r + ".js"); })).then(function () {
-      return refs.map(function (r) { return registry.doc[self.lang][r]; });
-    });
+    var c = this.cards, kinds = ["article", "partner", "person"], m = this.manifest;
+    return Promise.resolve(refs.map(function (r) {
+      return { t: c.title[r], u: c.url[r], l: c.label[r], k: kinds[m.kind[r]],
+               p: c.partners[r].map(function (i) { return c.names[i]; }) };
+    }));
+  };
+  /* The texts of the documents shown, for their snippets: a file each, two at a time, best first,
+   * so they never hold up the shards of the next keystroke (a browser opens six connections to
+   * a host; eight snippet files at once made the next word wait 50–80 ms). Asking again
+   * replaces the documents still waiting. */
+  Engine.prototype.texts = function (refs) {
+    var self = this, byLang = registry.text[this.lang] = registry.text[this.lang] || {};
+    this.textQueue = refs.filter(function (r) { return !(r in byLang); });
+    this.textWaiting = this.textWaiting || new Map();
+    this.textLoading = this.textLoading || 0;
+    var all = Promise.all(refs.map(function (r) {
+      if (r in byLang) return byLang[r];
+      return new Promise(function (resolve) {
+        if (!self.textWaiting.has(r)) self.textWaiting.set(r, []);
+        self.textWaiting.get(r).push(resolve);
+      });
+    }));
+    function pump() {
+      while (self.textLoading < 2 && self.textQueue.length) {
+        var r = self.textQueue.shift();
+        if (r in byLang) continue;
+        self.textLoading += 1;
+        var finish = function (r) {
+          return function () {
+            self.textLoading -= 1;
+            (self.textWaiting.get(r) || []).forEach(function (resolve) { resolve(byLang[r]); });
+            self.textWaiting.delete(r);
+            pump();
+          };
+        }(r);
+        load(self.base + self.lang + "/d/" + r + ".js").then(finish, finish);
+      }
+    }
+    pump();
+    return all;
   };
   Engine.EXACT = EXACT; Engine.PREFIX = PREFIX; Engine.FUZZY = FUZZY;
   api.Engine = Engine;
@@ -407,26 +448,41 @@
       return f;
     });
   }
+  /* Where the words found stand in the text: one regular expression for them all. */
   function matchSpans(text, toks) {
-    var folded = foldedSameLength(text), spans = [];
+    var folded = foldedSameLength(text), spans = [], group = new Map(), full = [], part = [];
     toks.forEach(function (t, i) {
-      var esc = t.f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      var re = new RegExp("(?<![\\p{L}\\p{N}])" + esc + (t.partial ? "" : "(?![\\p{L}\\p{N}])"), "gu"), m;
-      while ((m = re.exec(folded)) !== null) spans.push([m.index, m.index + m[0].length, i]);
+      if (!group.has(t.f)) group.set(t.f, i);
+      (t.partial ? part : full).push(t.f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
     });
-    return spans.sort(function (a, b) { return a[0] - b[0]; });
+    var byLength = function (a, b) { return b.length - a.length; };
+    var alts = [];
+    if (full.length) alts.push("(" + full.sort(byLength).join("|") + ")(?![\\p{L}\\p{N}])");
+    if (part.length) alts.push("(" + part.sort(byLength).join("|") + ")");
+    if (!alts.length) return spans;
+    var re = new RegExp("(?<![\\p{L}\\p{N}])(?:" + alts.join("|") + ")", "gu"), m;
+    while ((m = re.exec(folded)) !== null) {
+      var word = m[1] !== undefined ? m[1] : m[2];
+      spans.push([m.index, m.index + word.length, group.get(word)]);
+    }
+    return spans;
   }
+  /* The text around the stretch of `width` characters that holds the most distinct words, marked. */
   function snippet(text, toks, width) {
     width = width || 220;
     var spans = matchSpans(text, toks);
     var start = 0;
     if (spans.length) {
-      var best = -1, bestStart = spans[0][0];
-      spans.forEach(function (s) {
-        var distinct = new Set();
-        spans.forEach(function (o) { if (o[0] >= s[0] && o[1] <= s[0] + width) distinct.add(o[2]); });
-        if (distinct.size > best) { best = distinct.size; bestStart = s[0]; }
-      });
+      var best = -1, bestStart = spans[0][0], counts = new Map(), j = 0;
+      for (var i = 0; i < spans.length; i++) {  // spans[i..j) lie within width of spans[i]
+        while (j < spans.length && spans[j][1] <= spans[i][0] + width) {
+          counts.set(spans[j][2], (counts.get(spans[j][2]) || 0) + 1);
+          j += 1;
+        }
+        if (counts.size > best) { best = counts.size; bestStart = spans[i][0]; }
+        var c = counts.get(spans[i][2]) - 1;
+        if (c > 0) counts.set(spans[i][2], c); else counts.delete(spans[i][2]);
+      }
       start = Math.max(0, bestStart - 40);
       var space = text.lastIndexOf(" ", start);
       if (start > 0 && space > start - 20) start = space + 1;
@@ -454,7 +510,10 @@
     (children || []).forEach(function (c) { e.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
     return e;
   }
+  /* Results show at once; each snippet follows when its document's text has loaded (a file per
+   * document: eight of them take 50 ms or more, most of the time of a keystroke). */
   function renderResults(list, engine, root, found, toks, s) {
+    var snips = [];
     return engine.docs(found.results.map(function (r) { return r.ref; })).then(function (docs) {
       list.textContent = "";
       docs.forEach(function (d, i) {
@@ -464,10 +523,15 @@
         if (kind) meta.insertBefore(el("span", { class: "tna-result__kind" }, [kind]), meta.firstChild);
         if (d.p && d.p.length) meta.appendChild(el("span", { class: "tna-result__partners" }, [" · " + d.p.join(", ")]));
         var snip = el("p", { class: "tna-result__snippet" });
-        snip.appendChild(snippet(d.x, toks));
+        snips.push(snip);
         var item = el("li", { class: "tna-result", role: "option", id: list.id + "-" + i, "aria-selected": "false",
                               "data-href": root + d.u }, [a, meta, snip]);
         list.appendChild(item);
+      });
+      list.snippets = engine.texts(found.results.map(function (r) { return r.ref; })).then(function (texts) {
+        snips.forEach(function (snip, i) {
+          if (texts[i] !== undefined && list.contains(snip)) snip.appendChild(snippet(texts[i], toks));
+        });
       });
       return docs.length;
     });
@@ -511,8 +575,13 @@
                             [n ? s.all + " “" + q + "”" : s.none])]);
           list.appendChild(more);
           list.hidden = false; input.setAttribute("aria-expanded", "true"); active = -1;
-          api.lastTiming = { query: q, ms: performance.now() - t0, results: found.total };
-          box.dispatchEvent(new CustomEvent("tna-search-results", { detail: api.lastTiming }));
+          var timing = api.lastTiming = { query: q, ms: performance.now() - t0, results: found.total };
+          box.dispatchEvent(new CustomEvent("tna-search-results", { detail: timing }));
+          list.snippets.then(function () {
+            if (mine !== seq) return;
+            timing.snippetsMs = performance.now() - t0;
+            box.dispatchEvent(new CustomEvent("tna-search-snippets", { detail: timing }));
+          });
         });
       });
     }
