@@ -22,17 +22,20 @@ file:// where fetch() cannot:
 - cards.js: every document's title, link, label (date or kind) and partners: what a result
   shows but its snippet, loaded with the manifest, so results show without waiting for files.
 - d/<n>.js: one document's text, loaded when the document is shown, for its snippet.
-`build` yields the files one at a time, so the index is never held whole as text.
+`files` yields the files one at a time and `write` writes each as it comes, so the index is
+never held whole as text.
 """
 from __future__ import annotations
 
 import base64
 import json
 import re
+import shutil
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import chain
+from pathlib import Path
 
 from lunr.stemmer import stemmer
 from lunr.token import Token
@@ -66,19 +69,18 @@ class _ChunkTable(dict):
     order; str.split and lookups are several times faster than a regular expression over every
     character, and the tokenizer is most of the cost of indexing a page."""
 
-    def __init__(self, convert=None):
+    def __init__(self, keep):
         super().__init__()
-        self.convert = convert
+        self.keep = keep
 
     def __missing__(self, chunk: str) -> tuple[str, ...]:
-        found = _WORD.findall(chunk)
-        self[chunk] = out = tuple(map(self.convert, found) if self.convert else found)
+        self[chunk] = out = self.keep(_WORD.findall(chunk))
         return out
 
 
 _FOLDED = _FoldTable()
-_EXACT_CHUNKS = _ChunkTable()
-_FOLDED_CHUNKS = _ChunkTable(_FOLDED.__getitem__)
+_FOLDED_CHUNKS = _ChunkTable(lambda found: tuple(map(_FOLDED.__getitem__, found)))
+_ACCENTED_CHUNKS = _ChunkTable(lambda found: tuple(w for w in found if _FOLDED[w] != w))
 
 
 def fold(token: str) -> str:
@@ -92,11 +94,11 @@ def tokens(text: str) -> list[str]:
 
 
 def folded_tokens(text: str) -> tuple[list[str], set[str]]:
-    """The folded tokens of *text* in order, and the set of its tokens as written (lower case)."""
+    """The folded tokens of *text* in order, and the set of its tokens that folding changes (lower case)."""
     chunks = unicodedata.normalize("NFC", text).lower().split()
     folded = list(chain.from_iterable(map(_FOLDED_CHUNKS.__getitem__, chunks)))
-    exact = set(chain.from_iterable(map(_EXACT_CHUNKS.__getitem__, set(chunks))))
-    return folded, exact
+    accented = set(chain.from_iterable(map(_ACCENTED_CHUNKS.__getitem__, set(chunks))))
+    return folded, accented
 
 
 @dataclass
@@ -164,16 +166,14 @@ _STEMS = _StemTable()
 
 
 def _fields(doc: Doc, lang: str) -> dict[str, list[str]]:
-    b, exact = folded_tokens(doc.title + "\n" + doc.text)
-    # A token that folding changes has a mark or a đ, so it is none of the folded tokens.
-    accented = sorted(exact.difference(b))
+    b, accented = folded_tokens(doc.title + "\n" + doc.text)
     t = b[: len(tokens(doc.title))]
     if lang == "en":
         t, b = list(map(_STEMS.__getitem__, t)), list(map(_STEMS.__getitem__, b))
     return {
         "t": t,
         "b": b,
-        "e": accented,
+        "e": list(accented),
         "n": folded_tokens(doc.names)[0],
         "a": folded_tokens(doc.linked)[0],
         "k": sorted({fold("".join(tokens(name))) for name in doc.keys if tokens(name)}),
@@ -284,11 +284,6 @@ def _shards(index: Postings, ids: str) -> Iterator[tuple[list[str], dict]]:
         yield group, {"terms": terms, "post": post, "bin": _b64(parts), "next": pairs, "nextbin": _b64(pair_parts)}
 
 
-def build(cat: Catalog, lang: str, country_names: dict[str, str]) -> Iterator[tuple[str, str]]:
-    """All search files of one language, one at a time: (path under assets/search/<lang>/, script text)."""
-    return files(documents(cat, lang), lang, country_names)
-
-
 def files(docs: list[Doc], lang: str, country_names: dict[str, str]) -> Iterator[tuple[str, str]]:
     """The search files of *docs*, numbered in list order (see the module docstring)."""
     countries = sorted({c for d in docs for c in d.countries}, key=lambda c: country_names.get(c, c))
@@ -322,6 +317,24 @@ def files(docs: list[Doc], lang: str, country_names: dict[str, str]) -> Iterator
         "years": sorted({d.year for d in docs if d.year}, reverse=True),
     }
     yield "manifest.js", _script("manifest", lang, "manifest", manifest)
+
+
+def write(jobs: list[tuple[str, list[Doc], dict[str, str]]], out: Path) -> None:
+    """Write each (language, documents, country names) job's files under out/<language>/.
+
+    A language's files are written beside the old ones and put in their place when complete,
+    so a site being served never shows half an index."""
+    for lang, docs, country_names in jobs:
+        new = out / f".{lang}.new"
+        if new.exists():
+            shutil.rmtree(new)
+        for folder in ("s", "d"):
+            (new / folder).mkdir(parents=True)
+        for rel, text in files(docs, lang, country_names):  # one file at a time
+            (new / rel).write_text(text, encoding="utf-8")
+        if (out / lang).exists():
+            shutil.rmtree(out / lang)
+        new.rename(out / lang)
 
 
 def shard_file(key: str) -> str:
