@@ -14,11 +14,12 @@ file:// where fetch() cannot:
 - manifest.js: the shard keys; the number of documents and every document's field lengths
   (what lunr's BM25 normalises by); per document its kind, year and countries (the filters).
 - s/<key>.js: the terms whose folded form starts with the key (a shard grows by one letter
-  until it is small): per term and field, its documents and term frequencies, and the terms
-  that follow it in the text and where (for adjacency and phrases), as little-endian
-  integers in base64 (search_postings explains why not lunr's JSON). In Chromium a script
-  file costs 10–20 ms however small, parsing 100 KB more about 1 ms: shards are few and
-  large rather than many and small, and the words that follow travel with their terms.
+  until it is small): per term and field, its documents and term frequencies, as
+  little-endian integers in base64 (search_postings explains why not lunr's JSON). In
+  Chromium a script file costs 10–20 ms however small, parsing 100 KB more about 1 ms:
+  shards are few and large rather than many and small.
+- p/<key>.js: for the same terms, the terms that follow them in the text and where (for
+  adjacency and phrases): 40% of the index, loaded once a word is complete, for the next.
 - cards.js: every document's title, link, label (date or kind) and partners: what a result
   shows but its snippet, loaded with the manifest, so results show without waiting for files.
 - d/<n>.js: one document's text, loaded when the document is shown, for its snippet.
@@ -47,7 +48,7 @@ from .search_postings import Postings, uint_array, width
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 FIELDS = ("t", "b", "e", "n", "a", "k")
-SHARD_BYTES = 200_000  # split a shard by one more letter above this size (base64 bytes)
+SHARD_BYTES = 100_000  # split a shard by one more letter above this size (base64 bytes)
 KIND = {"article": 0, "partner": 1, "person": 2}
 
 
@@ -253,12 +254,11 @@ def _tfs(tfs: list[int]) -> bytes:
         return uint_array([min(tf, 0xFFFF) for tf in tfs], "H")
 
 
-def _shards(index: Postings, ids: str) -> Iterator[tuple[list[str], dict]]:
-    """(keys, shard) per file, in key order, each made when it is written."""
+def _shards(index: Postings, ids: str) -> Iterator[tuple[list[str], dict, dict]]:
+    """(keys, postings, following words) per file, in key order, each made when it is written."""
     per_doc = 2 + (2 if ids == "H" else 4)
     following = index.following()
-    sizes = {t: (sum(len(d) for _, d, _ in index.postings(t)) * per_doc
-                 + sum(map(len, following.get(t, {}).values())) * (per_doc - 2)) * 4 // 3 for t in index.vocabulary()}
+    sizes = {t: sum(len(d) for _, d, _ in index.postings(t)) * per_doc * 4 // 3 for t in index.vocabulary()}
     keys = shard_keys(sizes)
     by_key: dict[str, list[str]] = {}
     for term in sorted(keys):
@@ -281,7 +281,7 @@ def _shards(index: Postings, ids: str) -> Iterator[tuple[list[str], dict]]:
                     counts += [c, len(nexts[c])]
                     pair_parts.append(uint_array(nexts[c], ids))
                 pairs.append([term, counts])
-        yield group, {"terms": terms, "post": post, "bin": _b64(parts), "next": pairs, "nextbin": _b64(pair_parts)}
+        yield group, {"terms": terms, "post": post, "bin": _b64(parts)}, {"next": pairs, "bin": _b64(pair_parts)}
 
 
 def files(docs: list[Doc], lang: str, country_names: dict[str, str]) -> Iterator[tuple[str, str]]:
@@ -298,9 +298,10 @@ def files(docs: list[Doc], lang: str, country_names: dict[str, str]) -> Iterator
     index = postings(docs, lang)
     ids = width(len(docs))
     keys = []
-    for group, data in _shards(index, ids):
+    for group, data, following in _shards(index, ids):
         keys.append(group)
         yield f"s/{shard_file(group[0])}.js", _script("shard", lang, group[0], data)
+        yield f"p/{shard_file(group[0])}.js", _script("pairs", lang, group[0], following)
     lengths = {}
     for f in FIELDS:
         code = width(max(index.lengths[f], default=0))
@@ -328,7 +329,7 @@ def write(jobs: list[tuple[str, list[Doc], dict[str, str]]], out: Path) -> None:
         new = out / f".{lang}.new"
         if new.exists():
             shutil.rmtree(new)
-        for folder in ("s", "d"):
+        for folder in ("s", "p", "d"):
             (new / folder).mkdir(parents=True)
         for rel, text in files(docs, lang, country_names):  # one file at a time
             (new / rel).write_text(text, encoding="utf-8")

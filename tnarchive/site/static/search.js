@@ -33,7 +33,7 @@
   var NAME_WEIGHT = 40;
   var K1 = 1.2, B = 0.75;  // lunr's BM25 parameters
   var EXACT = 0, PREFIX = 1, FUZZY = 2;
-  var registry = { manifest: {}, cards: {}, shard: {}, text: {} };
+  var registry = { manifest: {}, cards: {}, shard: {}, pairs: {}, text: {} };
   var loaded = {};
 
   window.tnaSearch = window.tnaSearch || {};
@@ -44,6 +44,7 @@
   api.manifest = function (lang, key, data) { registry.manifest[lang] = data; };
   api.cards = function (lang, key, data) { registry.cards[lang] = data; };
   api.shard = keep("shard");
+  api.pairs = keep("pairs");
   api.text = keep("text");
 
   // ---- text -------------------------------------------------------------------------------
@@ -107,8 +108,7 @@
     return out;
   }
 
-  /* One shard: its terms (sorted), where each term's postings are, decoded on first use, and
-   * the words that follow its terms. */
+  /* One shard: its terms (sorted), where each term's postings are, decoded on first use. */
   function Shard(data, idSize) {
     var at = 0;
     this.terms = data.terms;
@@ -125,7 +125,6 @@
     this.b64 = data.bin;
     this.idSize = idSize;
     this.cache = new Map();
-    this.pairs = new Pairs(data, idSize);
   }
   Shard.prototype.posting = function (term, field) {
     var w = this.where.get(term), seg = w && w.fields[field];
@@ -158,7 +157,7 @@
       }
       this.next.set(data.next[i][0], entries);
     }
-    this.b64 = data.nextbin;
+    this.b64 = data.bin;
     this.idSize = idSize;
   }
   Pairs.prototype.mark = function (first, nextTerms, out) {
@@ -183,6 +182,7 @@
     this.base = base;
     this.lang = lang;
     this.shards = new Map();
+    this.pairs = new Map();
     this.norms = {};
     this.cache = new Map();  // token → its scores, kept across keystrokes
   }
@@ -237,6 +237,16 @@
     }
     return this.shards.get(key);
   };
+  Engine.prototype.pairsOf = function (key) {
+    var self = this;
+    if (!this.pairs.has(key)) {
+      this.pairs.set(key, load(this.base + this.lang + "/p/" + shardFile(key) + ".js").then(function () {
+        return new Pairs(registry.pairs[self.lang][key], self.manifest.ids);
+      }));
+    }
+    return this.pairs.get(key);
+  };
+
   /* The query's clauses for one word, as lunr.js query terms: [field, term, mode, boost]. */
   Engine.prototype.clauses = function (tok, onlyKeys) {
     var out = [], lang = this.lang;
@@ -315,9 +325,9 @@
     if (this.cache.has(id)) return this.cache.get(id);
     var firstKeys = [];
     a.scores.bterms.forEach(function (key) { if (firstKeys.indexOf(key) < 0) firstKeys.push(key); });
-    var done = Promise.all(firstKeys.map(function (k) { return self.shard(k); })).then(function (shards) {
+    var done = Promise.all(firstKeys.map(function (k) { return self.pairsOf(k); })).then(function (pairs) {
       var out = new Uint8Array(self.n), nextTerms = new Set(c.scores.bterms.keys());
-      a.scores.bterms.forEach(function (key, term) { shards[firstKeys.indexOf(key)].pairs.mark(term, nextTerms, out); });
+      a.scores.bterms.forEach(function (key, term) { pairs[firstKeys.indexOf(key)].mark(term, nextTerms, out); });
       return out;
     });
     this.cache.set(id, done);
@@ -345,6 +355,9 @@
     }).then(function (scores) {
       if (scores.length > toks.length) named = scores.pop();
       per = scores;
+      // A word followed by a space is complete: the words that follow it are fetched now, so
+      // they are there when the next word is typed.
+      if (!toks[toks.length - 1].partial) per[per.length - 1].bterms.forEach(function (key) { self.pairsOf(key); });
       var words = toks.map(function (t, i) { return { id: t.f + " " + t.x + (t.partial ? " *" : ""), scores: per[i] }; });
       return Promise.all(words.slice(1).map(function (w, i) { return self.adjacency(words[i], w); }));
     }).then(function (adj) {
@@ -353,8 +366,11 @@
       if (opts.country) countryIndex = m.countries.findIndex(function (c) { return c[0] === opts.country; });
       var phrasePairs = [];  // i: words i and i + 1 stand in one quoted phrase
       for (var i = 0; i + 1 < toks.length; i++) phrasePairs.push(toks[i].phrase && toks[i + 1].phrase && toks[i].group === toks[i + 1].group);
+      var limit = opts.limit || 10;
+      /* The best `limit` documents, best first (ties: archive order), and how many match: a
+       * short sorted list rather than sorting thousands of matches on every keystroke. */
       function combine(requireAll) {
-        var out = [];
+        var top = [], total = 0;
         for (var d = 0; d < self.n; d++) {
           var count = 0, score = 0, k;
           for (k = 0; k < per.length; k++) if (per[k].hit[d]) { count += 1; score += per[k].s[d]; }
@@ -370,20 +386,25 @@
             if (adjacent[k][d]) bonus += 1;
             else if (phrasePairs[k]) phraseOk = false;
           }
-          if (phraseOk) out.push({ ref: d, score: score * (1 + 0.75 * bonus), kind: m.kind[d] });
+          if (!phraseOk) continue;
+          total += 1;
+          score *= 1 + 0.75 * bonus;
+          if (top.length === limit && score <= top[limit - 1].score) continue;  // d comes after: ties keep archive order
+          var at = top.length;
+          while (at > 0 && top[at - 1].score < score) at -= 1;
+          top.splice(at, 0, { ref: d, score: score, kind: m.kind[d] });
+          if (top.length > limit) top.pop();
         }
-        out.sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
-        return out;
+        return { results: top, total: total };
       }
-      var all = combine(true), partialMatch = false;
-      if (!all.length && toks.length > 1) { all = combine(false); partialMatch = all.length > 0; }
-      var limit = opts.limit || 10;
+      var found = combine(true), partialMatch = false;
+      if (!found.total && toks.length > 1) { found = combine(false); partialMatch = found.total > 0; }
       /* Highlight what really matched: "gyeosangbuk" found "gyeongsangbuk", "quo" found "quoc". */
       var marks = [];
       per.forEach(function (p, i) {
         p.terms.forEach(function (term) { marks.push({ f: term, partial: self.lang === "en", group: toks[i].group }); });
       });
-      return { results: all.slice(0, limit), total: all.length, tokens: marks, query: toks, partialMatch: partialMatch };
+      return { results: found.results, total: found.total, tokens: marks, query: toks, partialMatch: partialMatch };
     });
   };
   /* What a result shows but its snippet: title, link, label, partners, kind. */
