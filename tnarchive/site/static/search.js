@@ -6,9 +6,10 @@
  * Scores are lunr's: a document's score for one word is the sum over fields of
  * (query vector · field vector) / |query vector|, where the field vector's components are
  * BM25 weights computed here exactly as lunr.js's Builder computes them (`component`), from
- * the term frequencies and field lengths in the shards. lunr.js itself expands words (its
- * TokenSet finds every term one edit away) and stems English. The sums run over typed arrays:
- * lunr.js's own query takes 50–100 ms for a word found in 5,000 pages, this well under 1 ms.
+ * the term frequencies and field lengths in the shards. lunr.js itself finds the terms one edit
+ * away from a word (its TokenSet, as its own queries do) and stems English. The sums run over
+ * typed arrays: lunr.js's own query takes 50–100 ms for a word found in 5,000 pages (one
+ * MatchData object per page), these a few milliseconds.
  *
  * Tokens and folding must match search_index.py exactly: NFC, lower case, runs of letters
  * and digits; folded = no marks, đ → d.
@@ -39,7 +40,7 @@
   window.tnaSearch = window.tnaSearch || {};
   var api = window.tnaSearch;
   function keep(kind) {
-    return function (lang, key, data) { ((registry[kind][lang] = registry[kind][lang] || {}))[key] = data; };
+    return function (lang, key, data) { (registry[kind][lang] = registry[kind][lang] || {})[key] = data; };
   }
   api.manifest = function (lang, key, data) { registry.manifest[lang] = data; };
   api.cards = function (lang, key, data) { registry.cards[lang] = data; };
@@ -184,7 +185,10 @@
     this.shards = new Map();
     this.pairs = new Map();
     this.norms = {};
-    this.cache = new Map();  // token → its scores, kept across keystrokes
+    this.cache = new Map();  // a word's scores (and two words' adjacency), kept across keystrokes
+    this.textQueue = [];
+    this.textWaiting = new Map();  // document → callbacks waiting for its text
+    this.textLoading = 0;
   }
   Engine.prototype.ready = function () {
     var self = this;
@@ -415,22 +419,20 @@
                p: c.partners[r].map(function (i) { return c.names[i]; }) };
     }));
   };
-  /* The texts of the documents shown, for their snippets: a file each, two at a time, best first,
-   * so they never hold up the shards of the next keystroke (a browser opens six connections to
-   * a host; eight snippet files at once made the next word wait 50–80 ms). Asking again
-   * replaces the documents still waiting. */
+  /* The texts of the documents shown, a promise each, for their snippets: a file each, two at a
+   * time, best first, so they never hold up the shards of the next keystroke (a browser opens
+   * six connections to a host; eight snippet files at once made the next word wait 50–80 ms).
+   * Asking again replaces the documents still waiting. */
   Engine.prototype.texts = function (refs) {
     var self = this, byLang = registry.text[this.lang] = registry.text[this.lang] || {};
     this.textQueue = refs.filter(function (r) { return !(r in byLang); });
-    this.textWaiting = this.textWaiting || new Map();
-    this.textLoading = this.textLoading || 0;
-    var all = Promise.all(refs.map(function (r) {
-      if (r in byLang) return byLang[r];
+    var each = refs.map(function (r) {
+      if (r in byLang) return Promise.resolve(byLang[r]);
       return new Promise(function (resolve) {
         if (!self.textWaiting.has(r)) self.textWaiting.set(r, []);
         self.textWaiting.get(r).push(resolve);
       });
-    }));
+    });
     function pump() {
       while (self.textLoading < 2 && self.textQueue.length) {
         var r = self.textQueue.shift();
@@ -448,7 +450,7 @@
       }
     }
     pump();
-    return all;
+    return each;
   };
   Engine.EXACT = EXACT; Engine.PREFIX = PREFIX; Engine.FUZZY = FUZZY;
   api.Engine = Engine;
@@ -456,8 +458,16 @@
   // ---- snippets -----------------------------------------------------------------------------
   /* The text lower-cased and folded character by character, so offsets in it are offsets in the
    * text; a character whose folded form has another length is kept as it is. */
-  var folded1 = new Map();
+  var folded1 = new Map(), foldedTexts = new Map();
   function foldedSameLength(text) {
+    var done = foldedTexts.get(text);  // the same pages come back as a word is typed
+    if (done === undefined) {
+      foldedTexts.set(text, done = foldText(text));
+      if (foldedTexts.size > 64) foldedTexts.delete(foldedTexts.keys().next().value);
+    }
+    return done;
+  }
+  function foldText(text) {
     return text.replace(/[^a-z0-9\s.,;:()]/gu, function (ch) {
       var f = folded1.get(ch);
       if (f === undefined) {
@@ -549,11 +559,11 @@
                               "data-href": root + d.u }, [a, meta, snip]);
         list.appendChild(item);
       });
-      list.snippets = engine.texts(found.results.map(function (r) { return r.ref; })).then(function (texts) {
-        snips.forEach(function (snip, i) {
-          if (texts[i] !== undefined && list.contains(snip)) snip.appendChild(snippet(texts[i], toks));
+      list.snippets = Promise.all(engine.texts(found.results.map(function (r) { return r.ref; })).map(function (text, i) {
+        return text.then(function (t) {
+          if (t !== undefined && list.contains(snips[i])) snips[i].appendChild(snippet(t, toks));
         });
-      });
+      }));
       return docs.length;
     });
   }
