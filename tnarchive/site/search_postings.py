@@ -12,8 +12,9 @@ document's length. search.js computes the components from them with lunr.js's ow
 Why not lunr.py's Builder and lunr's serialised index: the Builder keeps every document's term
 frequencies and field vectors as Python objects (half of a build at 1,000 articles, most of
 its 3.4 GB at 5,000), and lunr.js's query makes one MatchData object and one field-vector
-lookup per matching document, 50–100 ms for a term found in 5,000 documents (measured in
-Chromium), where summing the same components in typed arrays takes well under 1 ms.
+lookup per matching document, 40–130 ms for a term found in 5,000 documents (measured in
+Chromium, 2 cores), where computing and summing the same components in typed arrays takes
+a few milliseconds.
 tests/test_search_lunr.py checks the components and scores against lunr.py's Builder and
 lunr.js's queries.
 

@@ -8,7 +8,7 @@
  * BM25 weights computed here exactly as lunr.js's Builder computes them (`component`), from
  * the term frequencies and field lengths in the shards. lunr.js itself finds the terms one edit
  * away from a word (its TokenSet, as its own queries do) and stems English. The sums run over
- * typed arrays: lunr.js's own query takes 50–100 ms for a word found in 5,000 pages (one
+ * typed arrays: lunr.js's own query takes 40–130 ms for a word found in 5,000 pages (one
  * MatchData object per page), these a few milliseconds.
  *
  * Tokens and folding must match search_index.py exactly: NFC, lower case, runs of letters
