@@ -7,20 +7,21 @@ document and on average, and the term's document frequency (df, counted once per
 document has the term in), with k1 = 1.2 and b = 0.75, rounded to 3 decimals. `Postings`
 gathers exactly those: per term and field, the documents and their tf; per field, every
 document's length. search.js computes the components from them with lunr.js's own formula
-(`bm25` there), for the terms of the words typed only.
+(`component` there), for the terms of the words typed only.
 
 Why not lunr.py's Builder and lunr's serialised index: the Builder keeps every document's term
 frequencies and field vectors as Python objects (half of a build at 1,000 articles, most of
 its 3.4 GB at 5,000), and lunr.js's query makes one MatchData object and one field-vector
 lookup per matching document, 40–130 ms for a term found in 5,000 documents (measured in
-Chromium, 2 cores), where computing and summing the same components in typed arrays takes
-a few milliseconds.
-tests/test_search_lunr.py checks the components and scores against lunr.py's Builder and
-lunr.js's queries.
+Chromium, 2 cores), where computing and summing the same components in typed arrays takes a
+few milliseconds. tests/test_search_lunr.py checks the components and scores against lunr.py's
+Builder and lunr.js's queries.
 
 Adjacent words are kept as pairs (first term → next term → documents), not positions:
 "thai nguyen" ranks pages where the two words stand together first by reading one list, where
-positions would mean every position of both words in every page.
+positions would mean every position of both words in every page. Two-word phrases are exact;
+a phrase of three or more words matches pages where each of its pairs stands somewhere
+("hợp tác quốc tế": 950 pages at 1,000 articles where 931 hold the whole phrase).
 """
 from __future__ import annotations
 
