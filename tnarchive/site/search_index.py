@@ -11,10 +11,12 @@ stemmed with lunr's Porter stemmer, as search.js stems English queries.
 
 The files, under assets/search/<lang>/, all scripts (`tnaSearch.shard(…)`) so they load from
 file:// where fetch() cannot:
-- manifest.js: the shard keys; the number of documents and every document's field lengths
-  (what lunr's BM25 normalises by); per document its kind, year and countries (the filters).
-- s/<key>.js: the terms whose folded form starts with the key (a shard grows by one letter
-  until it is small): per term and field, its documents and term frequencies, as
+- manifest.js: the shard files and the keys each holds; the number of documents and every
+  document's field lengths (what lunr's BM25 normalises by); per document its kind, year and
+  countries (the filters).
+- s/<key>.js: the terms whose folded form starts with one of the file's keys (a key grows by
+  one letter until its terms are small; small neighbours share a file, named after the first):
+  per term and field, its documents and term frequencies, as
   little-endian integers in base64 (search_postings explains why not lunr's JSON). In
   Chromium a script file costs 10–20 ms however small, parsing 100 KB more about 1 ms:
   shards are few and large rather than many and small.
@@ -233,7 +235,7 @@ def shard_keys(sizes: dict[str, int], max_bytes: int = SHARD_BYTES) -> dict[str,
 def bundles(sizes: dict[str, int], max_bytes: int = SHARD_BYTES) -> list[list[str]]:
     """Shard keys, in order, grouped into files of up to *max_bytes*: splitting "han" leaves
     "hans" and "hanq" with a few hundred bytes each, and a file costs a browser 10–20 ms however
-    small, so neighbours share one (a word being typed, "han…", loads one or two files)."""
+    small, so neighbours share one (a word being typed, "han…", loads a few files, not six)."""
     out: list[list[str]] = []
     total = max_bytes
     for key in sorted(sizes):
