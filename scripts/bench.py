@@ -300,7 +300,7 @@ def _cold_context(browser):
 
 
 _KEY_JS = """
-window.__bench = {keys: {}, pending: -1, events: [], first: null};
+window.__bench = {keys: {}, pending: -1, events: [], first: null, snippets: []};
 function __mark() { var b = window.__bench; if (b.pending >= 0 && b.keys[b.pending] === undefined) b.keys[b.pending] = performance.now(); }
 document.addEventListener('keydown', __mark, true);
 document.addEventListener('beforeinput', __mark, true);
@@ -315,6 +315,9 @@ document.addEventListener('tna-search-results', function (e) {
     b.firstResources = performance.getEntriesByType('resource').map(function (r) { return r.name; });
   }
   b.events.push(ev);
+}, true);
+document.addEventListener('tna-search-snippets', function (e) {
+  window.__bench.snippets.push({t: performance.now(), query: e.detail.query, results: e.detail.results});
 }, true);
 """
 
@@ -335,6 +338,11 @@ def search_ours(browser, base: str, site: Path, query: str, lang: str) -> dict:
                     "q => window.__bench.events.some(e => e.query === q)", arg=want, timeout=10_000)
             except Exception:
                 missing += 1
+        try:  # results show first, their snippets once the pages' texts have loaded (a key typed
+            # before then replaces them, so only the last key's snippets are timed)
+            page.wait_for_function("q => window.__bench.snippets.some(e => e.query === q)", arg=query, timeout=10_000)
+        except Exception:
+            pass
         bench = page.evaluate("window.__bench")
         first_key = bench["keys"].get("0")
         for i in range(1, len(query)):
@@ -346,6 +354,8 @@ def search_ours(browser, base: str, site: Path, query: str, lang: str) -> dict:
         first_render = bench["events"][0] if bench["events"] else None
         final = next((e for e in reversed(bench["events"]) if e["query"] == query), None)
         all_urls = page.evaluate("performance.getEntriesByType('resource').map(r => r.name)")
+        final_snip = next((e for e in bench["snippets"] if e["query"] == query), None)
+        last_key = bench["keys"].get(str(len(query) - 1))
         return {
             "query": query, "lang": lang,
             "first_result_ms": round(first["t"] - first_key, 1) if first and first_key is not None else None,
@@ -357,6 +367,7 @@ def search_ours(browser, base: str, site: Path, query: str, lang: str) -> dict:
             "bytes_before_first_result": _bytes_of(bench.get("firstResources") or [], site, "/assets/search/"),
             "bytes_whole_query": _bytes_of(all_urls, site, "/assets/search/"),
             "results": final and final["results"],
+            "final_snippets_ms": round(final_snip["t"] - last_key, 1) if final_snip and last_key is not None else None,
             "keystrokes_without_event": missing,
         }
     finally:
@@ -477,6 +488,9 @@ def _summarise_search(rows: list[dict]) -> dict:
         "keystroke_ms_max": round(max(keys or maxes), 1) if (keys or maxes) else None,
         "bytes_before_first_gzip_max": max(gz_before) if gz_before else None,
         "bytes_before_first_raw_max": max(r["bytes_before_first_result"]["raw"] for r in rows) if rows else None,
+        "keystroke_ms_p90": round(sorted(keys)[int(len(keys) * 0.9)], 1) if keys else None,
+        "keystrokes_over_50_ms": sum(k > 50 for k in keys) if keys else None,
+        "final_snippets_ms_max": max((r["final_snippets_ms"] for r in rows if r.get("final_snippets_ms") is not None), default=None),
     }
 
 
@@ -708,7 +722,9 @@ def serve_edits(proj: Path, log: Path, edits: int = 3, start_timeout: float = 18
     until both its Vietnamese and English pages are served with the new text."""
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
-    articles = sorted((proj / "docs" / "vi" / "articles").glob("*.md"))
+    # Articles without a translation: the English page shows the Vietnamese text, so both pages change.
+    translated = {p.name for p in (proj / "docs" / "en" / "articles").glob("*.md")}
+    articles = [p for p in sorted((proj / "docs" / "vi" / "articles").glob("*.md")) if p.name not in translated]
     picks = [articles[len(articles) * (i + 1) // (edits + 1)] for i in range(edits)]
     out: dict = {"command": "mkdocs serve --dirty --no-strict", "edits": []}
     with open(log, "w") as fh:
@@ -726,14 +742,16 @@ def serve_edits(proj: Path, log: Path, edits: int = 3, start_timeout: float = 18
                 marker = f"benchedit{i}x{int(time.time())}"
                 text = md.read_text(encoding="utf-8")
                 md.write_text(text.rstrip("\n") + f"\n\nĐoạn sửa {marker}.\n", encoding="utf-8")
-                t1 = time.perf_counter()
-                urls = [base + f"articles/{md.stem}.html", base + f"en/articles/{md.stem}.html"]
-                while not all(marker in (_get(u) or "") for u in urls):
-                    if time.perf_counter() - t1 > 600:
-                        raise RuntimeError(f"the edit of {md.name} was not served within 600 s")
-                    time.sleep(0.05)
-                out["edits"].append({"article": md.name, "s": round(time.perf_counter() - t1, 2)})
-                md.write_text(text, encoding="utf-8")
+                try:
+                    t1 = time.perf_counter()
+                    urls = [base + f"articles/{md.stem}.html", base + f"en/articles/{md.stem}.html"]
+                    while not all(marker in (_get(u) or "") for u in urls):
+                        if time.perf_counter() - t1 > 600:
+                            raise RuntimeError(f"the edit of {md.name} was not served within 600 s")
+                        time.sleep(0.05)
+                    out["edits"].append({"article": md.name, "s": round(time.perf_counter() - t1, 2)})
+                finally:
+                    md.write_text(text, encoding="utf-8")
                 time.sleep(3)
                 t2 = time.perf_counter()
                 while marker in (_get(urls[0]) or ""):  # wait for the revert to be served too
@@ -901,7 +919,9 @@ def evaluate(sizes: dict[int, dict]) -> list[dict]:
             add(n, "search: later keystrokes, median (ms)", s["keystroke_ms_median"], "<= 50 ms",
                 None if s["keystroke_ms_median"] is None else s["keystroke_ms_median"] <= TARGETS["keystroke_ms"])
             add(n, "search: later keystrokes, slowest (ms)", s["keystroke_ms_max"], "<= 50 ms",
-                None if s["keystroke_ms_max"] is None else s["keystroke_ms_max"] <= TARGETS["keystroke_ms"])
+                None if s["keystroke_ms_max"] is None else s["keystroke_ms_max"] <= TARGETS["keystroke_ms"],
+                f"90th percentile {s.get('keystroke_ms_p90')} ms; {s.get('keystrokes_over_50_ms')} keystrokes over 50 ms"
+                if s.get("keystroke_ms_p90") is not None else "")
             add(n, "search: bytes before first result, worst query (gzip)", s["bytes_before_first_gzip_max"],
                 "<= 1 MB (target stated at 5,000)",
                 None if s["bytes_before_first_gzip_max"] is None else
@@ -1034,15 +1054,17 @@ def write_markdown(results: dict, path: Path) -> None:
         if r.get("search"):
             L += ["Search (header box, cold page, one key at a time, waiting for the results after each key):", "",
                   "| query | page | first results after first keystroke | later keystrokes median / max | "
+                  "snippets shown after the last key | "
                   "bytes before first result (raw / gzip, requests) | results |",
-                  "| --- | --- | --- | --- | --- | --- |"]
+                  "| --- | --- | --- | --- | --- | --- | --- |"]
             for q in r["search"]:
                 if "error" in q:
-                    L.append(f"| `{q['query']}` | {q['lang']} | error: {q['error'][:120]} | | | |")
+                    L.append(f"| `{q['query']}` | {q['lang']} | error: {q['error'][:120]} | | | | |")
                     continue
                 bb = q["bytes_before_first_result"]
                 L.append(f"| `{q['query']}` | {q['lang']} | {_s(q['first_result_ms'], 'ms')} | "
                          f"{_s(q['keystroke_median_ms'], 'ms')} / {_s(q['keystroke_max_ms'], 'ms')} | "
+                         f"{_s(q.get('final_snippets_ms'), 'ms')} | "
                          f"{_mb(bb['raw'])} / {_mb(bb['gzip'])}, {bb['requests']} | {q['results']} |")
             L.append("")
         if r.get("baselines"):

@@ -256,6 +256,17 @@ def test_sitemap_has_hreflang_alternates(cat):
             assert links == {k: (site or "") + v for k, v in alts.items()}
 
 
+def test_sitemap_is_a_small_index_of_bounded_parts(cat, monkeypatch):
+    monkeypatch.setattr(exports, "SITEMAP_URLS", 3)
+    urls = [(a.url(lang), {"vi": a.url("vi"), "en": a.url("en")}) for a in cat.articles for lang in ("vi", "en")]
+    files = exports.sitemap_files(urls, SITE)
+    assert list(files) == ["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml", "sitemap-4.xml"]
+    index = ET.fromstring(files["sitemap.xml"])
+    assert [s.findtext(f"{SM}loc") for s in index.findall(f"{SM}sitemap")] == [SITE + n for n in list(files)[1:]]
+    locs = [u.findtext(f"{SM}loc") for n in list(files)[1:] for u in ET.fromstring(files[n]).findall(f"{SM}url")]
+    assert locs == [SITE + loc for loc, _ in urls]
+
+
 # ---------- determinism ----------
 
 def test_every_function_is_deterministic(cat):

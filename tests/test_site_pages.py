@@ -182,8 +182,12 @@ def test_feeds_and_sitemap(built_site):
     ns = {"a": "http://www.w3.org/2005/Atom"}
     for feed in ("feed.xml", "en/feed.xml"):
         assert len(ET.parse(built_site / feed).getroot().findall("a:entry", ns)) == 5
-    urls = ET.parse(built_site / "sitemap.xml").getroot()
-    locs = [u.findtext("{http://www.sitemaps.org/schemas/sitemap/0.9}loc") for u in urls]
+    sm = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    index = ET.parse(built_site / "sitemap.xml").getroot()
+    assert index.tag == f"{sm}sitemapindex" and (built_site / "sitemap.xml").stat().st_size < 2000
+    parts = [s.findtext(f"{sm}loc") for s in index]
+    assert parts and all((built_site / p).is_file() for p in parts)
+    locs = [u.findtext(f"{sm}loc") for p in parts for u in ET.parse(built_site / p).getroot()]
     assert any(l.endswith("partners/korea.html") for l in locs)
     assert any(l.endswith("articles/2023-08-10-bi-thu-tinh-uy-thai-nguyen-tiep-va-lam-viec-voi.html") for l in locs)
 

@@ -4,6 +4,7 @@ related articles). Inserted into the rendered page by the plugin.
 """
 from __future__ import annotations
 
+import heapq
 import re
 
 from markupsafe import Markup
@@ -96,27 +97,36 @@ def related(cat: Catalog, art: Article, limit: int = 5) -> list[Article]:
     return cat.memo["related"][key]
 
 
-def _tags(cat: Catalog, art: Article) -> frozenset:
-    tags = cat.memo.setdefault("tags", {})
-    if art.slug not in tags:
-        tags[art.slug] = frozenset(art.partners) | {f"person:{p}" for p in art.people}
-    return tags[art.slug]
+def _masks(cat: Catalog) -> dict[str, int]:
+    """Each article's partners and people as bits of one integer: shared ones are an AND and a bit count."""
+    masks = cat.memo.get("tag_masks")
+    if masks is None:
+        bit: dict[str, int] = {}
+        masks = cat.memo["tag_masks"] = {}
+        for a in cat.articles:
+            m = 0
+            for tag in [*a.partners, *(f"person:{p}" for p in a.people)]:
+                m |= 1 << bit.setdefault(tag, len(bit))
+            masks[a.slug] = m
+    return masks
 
 
 def _related(cat: Catalog, art: Article, limit: int) -> list[Article]:
     lists = [cat.by_partner.get(p, []) for p in art.partners] + [cat.by_person.get(p, []) for p in art.people]
     lists = sorted((l for l in lists if len(l) > 1), key=len)[:3]  # a list of itself alone tells nothing
-    mine = _tags(cat, art)
+    masks = _masks(cat)
+    mine = masks[art.slug]
     year = art.year or 0
-    seen: set[str] = set()
+    seen = {art.slug}
     scored = []
     for pool in lists:
         for other in pool[:RELATED_POOL]:
-            if other is art or other.slug in seen:
+            slug = other.slug
+            if slug in seen:
                 continue
-            seen.add(other.slug)
-            scored.append((-len(mine & _tags(cat, other)), abs((other.year or 0) - year), other.slug, other))
-    return [x[-1] for x in sorted(scored)[:limit]]
+            seen.add(slug)
+            scored.append((-(mine & masks[slug]).bit_count(), abs((other.year or 0) - year), slug, other))
+    return [x[-1] for x in heapq.nsmallest(limit, scored)]  # slugs are unique: articles are never compared
 
 
 _BLOCK = re.compile(r"\n\n+")

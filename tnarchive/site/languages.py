@@ -5,7 +5,7 @@ calls MkDocs' build() again for each further language). Each language's pages de
 the catalog, so once the catalog is loaded the plugin forks: a child builds its language, the
 way mkdocs-static-i18n would, into a folder of its own beside site_dir, so that no file is
 written by two processes; the parent builds the default language, then waits for the children
-and moves their pages (and their search index) into site_dir. On two cores the build takes
+and moves their pages into site_dir. On two cores the build takes
 about half as long, and the site is byte for byte the one a sequential build makes.
 
 Not under `mkdocs serve` (its server threads do not survive a fork), not when TNARCHIVE_JOBS=1,
@@ -114,7 +114,7 @@ def _die_with(parent: int) -> None:
 
 
 def join(forked: list[Forked], site: Path) -> None:
-    """Wait for every child; move each language's pages and search index into *site*."""
+    """Wait for every child; move each language's pages into *site*."""
     failed = []
     for f in forked:
         _, status = os.waitpid(f.pid, 0)
@@ -127,12 +127,10 @@ def join(forked: list[Forked], site: Path) -> None:
             shutil.rmtree(f.folder, ignore_errors=True)
         raise ForkError("; ".join(failed))
     for f in forked:
-        for part in (Path(f.lang), Path("assets") / "search" / f.lang):
-            target = site / part
-            if target.exists():
-                shutil.rmtree(target)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(f.folder / part, target)
+        target = site / f.lang
+        if target.exists():
+            shutil.rmtree(target)
+        os.replace(f.folder / f.lang, target)
         shutil.rmtree(f.folder)  # what is left is the theme's files, as the default language wrote them
 
 

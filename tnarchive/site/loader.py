@@ -27,9 +27,13 @@ _POSTS: dict[Path, tuple[tuple[int, int], tuple[dict, str]]] = {}  # path → ((
 _EVENTS: dict[tuple, list[Event]] = {}  # (data digest, article key) → its events
 
 
+def article_files(docs: Path, articles_dir: str = "articles") -> list[Path]:
+    """The generated Vietnamese articles, then the curated English translations."""
+    return sorted((docs / "vi" / articles_dir).glob("*.md")) + sorted((docs / "en" / articles_dir).glob("*.md"))
+
+
 def source_files(docs: Path, data: Path, articles_dir: str = "articles") -> list[Path]:
-    files = sorted((docs / "vi" / articles_dir).glob("*.md")) + sorted((docs / "en" / articles_dir).glob("*.md"))
-    return files + sorted(data.rglob("*.yml"))
+    return article_files(docs, articles_dir) + sorted(data.rglob("*.yml"))
 
 
 def _post(path: Path) -> tuple[dict, str]:

@@ -13,15 +13,20 @@
 `mkdocs build` uses both cores: once the catalog is loaded (on_files of the default language),
 the other language is built by a forked copy of this process into a folder beside site_dir
 (see `languages.py`), while this process builds the default language; on_post_build waits
-for it and moves its pages into place. The site is the same, byte for byte, as a build of
+for it and moves its pages into place. The search index of both languages is made meanwhile in
+a third process (spawned, so it shares nothing with the fork). The site is the same, byte for byte, as a build of
 one language after the other (`TNARCHIVE_JOBS=1`, and always under `mkdocs serve`).
 """
 from __future__ import annotations
 
 import copy
 import json
+import shutil
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 from pathlib import Path, PurePosixPath
 
+import mkdocs.contrib.search
 from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -31,9 +36,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import article as article_html
-from . import exports, home, languages, partners, people, search_index, timeline
+from . import exports, home, languages, partners, people, rendered, search_index, timeline
 from .catalog import LANGS, Catalog
-from .loader import inputs_digest, load_catalog, source_files
+from .loader import article_files, inputs_digest, load_catalog, source_files
 from .l10n import t
 
 NAV = ("articles", "timeline", "partners", "people")
@@ -47,12 +52,15 @@ class ArchivePlugin(BasePlugin):
 
     def __init__(self):
         self._html: dict[str, str] = {}
+        self._rendered: dict[str, rendered.Rendered] = {}  # src_uri → its article body, rendered once
         self.catalog: Catalog | None = None
         self._stamp: tuple | None = None
         self.lang = "vi"
         self.command = "build"
         self._derived: list[str] = []  # the default language's derived pages, for the sitemap
         self._forked: list[languages.Forked] = []
+        self._search_pool: ProcessPoolExecutor | None = None  # makes the search index (search_index.write)
+        self._search_job = None
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -95,9 +103,21 @@ class ArchivePlugin(BasePlugin):
     def on_files(self, files, config):
         self.lang = self._language(config)
         cat = self._load(config)
+        if self.lang == LANGS[0]:
+            # Article bodies are rendered once for every language, before the languages part ways.
+            docs = Path(config.docs_dir)
+            sources = [f for f in files.documentation_pages() if self._is_article_file(f)]
+            if sources:
+                rendered.prerender(article_files(docs, self.config["articles_dir"]), sources[0], files, config)
+        if self.lang == LANGS[0]:
+            for art in cat.articles:  # the same in every language: worked out once, before they part
+                article_html.related(cat, art)
         if self.lang == LANGS[0] and languages.may_fork(config, self.command):
             # The catalog is loaded once, here; the forked builds of the other languages share it.
+            # (Forked before the search process starts: a fork must not copy a process with threads.)
             self._forked = languages.fork_others(config, on_child=self._in_child)
+        if self.lang == LANGS[0]:
+            self._start_search(cat, Path(config.site_dir))
         # Derived pages are HTML already: MkDocs gets only their front matter, and on_page_content
         # puts the HTML back, so Python-Markdown never re-parses large raw HTML blocks.
         self._html = {}
@@ -132,11 +152,12 @@ class ArchivePlugin(BasePlugin):
         return new
 
     # -- pages ----------------------------------------------------------------------------
+    def _is_article_file(self, file) -> bool:
+        path = PurePosixPath(file.src_uri)
+        return bool(self.catalog) and path.parent.name == self.config["articles_dir"] and path.stem in self.catalog.by_slug
+
     def _article(self, page):
-        path = PurePosixPath(page.file.src_uri)
-        if self.catalog and path.parent.name == self.config["articles_dir"] and path.stem in self.catalog.by_slug:
-            return self.catalog.by_slug[path.stem]
-        return None
+        return self.catalog.by_slug[PurePosixPath(page.file.src_uri).stem] if self._is_article_file(page.file) else None
 
     def on_page_markdown(self, markdown, page, config, files):
         for key in ("title", "description"):
@@ -144,7 +165,12 @@ class ArchivePlugin(BasePlugin):
             if isinstance(value, str) and not isinstance(value, Markup):
                 page.meta[key] = escape(value)
         if self._article(page) is not None:
-            return article_html.add_anchors(markdown)
+            markdown = article_html.add_anchors(markdown)
+            done = rendered.cached(markdown, page.file, files, config)
+            if done is None:  # links or images: MkDocs renders them relative to this page
+                return markdown
+            self._rendered[page.file.src_uri] = done
+            return ""  # on_page_content puts the rendered body in
         if page.file.url in ("index.html", "en/index.html", "./", "en/") and self.catalog:
             return markdown + home.home_sections(self.catalog, self.lang)
         return markdown
@@ -152,6 +178,10 @@ class ArchivePlugin(BasePlugin):
     def on_page_content(self, html, page, config, files):
         art = self._article(page)
         cat = self.catalog
+        done = self._rendered.pop(page.file.src_uri, None)
+        if done is not None:
+            html, page.toc, page.present_anchor_ids = done.content, done.toc, set(done.anchors)
+            page._title_from_render = done.title
         if art is not None:
             head = str(article_html.header(cat, art, self.lang))
             i = html.find("</h1>")
@@ -169,9 +199,19 @@ class ArchivePlugin(BasePlugin):
         return html
 
     def on_env(self, env, config, files):
-        """The 404 page is rendered next, before any page: its language switch must not keep the
-        links of the previous language's last page (mkdocs-static-i18n's own links, as in the
-        default language)."""
+        """`tna_once` for overrides/main.html. And the 404 page is rendered next, before any page: its
+        language switch must not keep the links of the previous language's last page
+        (mkdocs-static-i18n's own links, as in the default language)."""
+        once: dict[tuple, str] = {}
+
+        def tna_once(*key, caller):
+            """{% call tna_once(key…) %}…{% endcall %}: the body rendered once per key and language."""
+            key = (self.lang, *key)
+            if key not in once:
+                once[key] = caller()
+            return once[key]
+
+        env.globals["tna_once"] = tna_once
         i18n = config.plugins.get("i18n")
         if i18n is not None and getattr(i18n, "extra_alternate", None):
             config.extra["alternate"] = copy.deepcopy(i18n.extra_alternate)
@@ -190,28 +230,41 @@ class ArchivePlugin(BasePlugin):
         return context
 
     # -- files beside the pages -----------------------------------------------------------
-    def _write_search(self, cat: Catalog, site: Path) -> None:
-        """The search index of the language just built, the engine, and lunr.js (from MkDocs itself)."""
-        import shutil
+    def _start_search(self, cat: Catalog, site: Path) -> None:
+        """Start making the search index of every language in a second process.
 
-        import mkdocs.contrib.search
+        Started as soon as the catalog is loaded, it runs on whichever core is free while MkDocs
+        renders the pages (at 5,000 articles per language it takes about 30 s of CPU, 6 s at
+        1,000); _finish_search waits for it once every language is built. A failure in that
+        process fails the build there, with its traceback."""
+        self._stop_search()  # a rebuild (mkdocs serve) after a failed one
+        jobs = [(lang, search_index.documents(cat, lang),
+                 {pid: partners.partner_name(cat, pid, lang) for pid in cat.authority.partners}) for lang in LANGS]
+        self._search_pool = ProcessPoolExecutor(1, mp_context=get_context("spawn"))
+        self._search_job = self._search_pool.submit(search_index.write, jobs, site / "assets" / "search")
 
+    def _stop_search(self) -> None:
+        if self._search_pool is not None:
+            self._search_pool.shutdown(cancel_futures=True)
+        self._search_pool = self._search_job = None
+
+    def _finish_search(self, site: Path) -> None:
+        """Wait for the index; add the engine and lunr.js (from MkDocs itself)."""
+        try:
+            self._search_job.result()
+        finally:
+            self._search_pool.shutdown()
+            self._search_pool = self._search_job = None
         out = site / "assets" / "search"
-        lang_dir = out / self.lang
-        if lang_dir.exists():
-            shutil.rmtree(lang_dir)
-        names = {pid: partners.partner_name(cat, pid, self.lang) for pid in cat.authority.partners}
-        for rel, text in search_index.build(cat, self.lang, names).items():
-            path = lang_dir / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
         lunr_js = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" / "lunr.js"
         shutil.copyfile(lunr_js, out / "lunr.js")
         shutil.copyfile(Path(__file__).parent / "static" / "search.js", out / "search.js")
 
     def _in_child(self, lang: str) -> None:
-        """Called in a forked build of *lang*: it builds that language only."""
+        """Called in a forked build of *lang*: it builds that language's pages only (the search
+        index, the sitemap and the data files are the parent's)."""
         self._forked = []
+        self._search_pool = self._search_job = None  # the parent's; its threads are not here
         self.lang = lang
 
     @event_priority(0)  # before mkdocs-static-i18n's on_post_build (-100), which builds the next language
@@ -240,7 +293,6 @@ class ArchivePlugin(BasePlugin):
                                   ("people", exports.people_records(cat))):
                 (site / "data" / f"{name}.json").write_text(exports.to_json(records), encoding="utf-8")
                 (site / "data" / f"{name}.csv").write_text(exports.to_csv(records), encoding="utf-8")
-        self._write_search(cat, site)
         feed_path = "feed.xml" if self.lang == "vi" else "en/feed.xml"
         (site / feed_path).parent.mkdir(parents=True, exist_ok=True)
         (site / feed_path).write_text(exports.atom_feed(cat, self.lang, site_url, feed_path), encoding="utf-8")
@@ -252,11 +304,13 @@ class ArchivePlugin(BasePlugin):
             finally:
                 self._forked = []
             self._write_sitemap(cat, site, site_url)
+            self._finish_search(site)
             # This process has built every language: mkdocs-static-i18n must not build them again.
             config.plugins["i18n"].building = True
             self._release_i18n = True
         elif self.lang == LANGS[-1] and not languages.in_child():
             self._write_sitemap(cat, site, site_url)
+            self._finish_search(site)
 
     @event_priority(-200)  # after mkdocs-static-i18n's on_post_build
     def _post_build_last(self, config):
@@ -267,12 +321,14 @@ class ArchivePlugin(BasePlugin):
     on_post_build = CombinedEvent(_post_build, _post_build_last)
 
     def on_build_error(self, *, error):
+        if not languages.in_child():
+            self._stop_search()
         if self._forked:
             languages.abandon(self._forked)
             self._forked = []
 
     def _write_sitemap(self, cat: Catalog, site: Path, site_url: str) -> None:
-        """One bilingual sitemap, written once every language is built."""
+        """One bilingual sitemap (an index and its parts), written once every language is built."""
         import gzip
 
         urls = [("index.html", {"vi": "index.html", "en": "en/index.html"})]
@@ -281,8 +337,8 @@ class ArchivePlugin(BasePlugin):
             urls.append((norm, {"vi": norm, "en": f"en/{norm}"}))
         for a in cat.articles:
             urls.append((a.url("vi"), {"vi": a.url("vi"), "en": a.url("en")}))
-        xml = exports.sitemap_xml(urls, site_url)
-        (site / "sitemap.xml").write_text(xml, encoding="utf-8")
-        with open(site / "sitemap.xml.gz", "wb") as fh:
+        for name, xml in exports.sitemap_files(urls, site_url).items():
+            (site / name).write_text(xml, encoding="utf-8")
+        with open(site / "sitemap.xml.gz", "wb") as fh:  # MkDocs writes one; keep it the index's
             with gzip.GzipFile(fileobj=fh, mode="wb", mtime=0, filename="") as gz:
-                gz.write(xml.encode("utf-8"))
+                gz.write((site / "sitemap.xml").read_bytes())

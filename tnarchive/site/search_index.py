@@ -1,53 +1,107 @@
-"""The archive's search index: prebuilt with the `lunr` package, split so a reader loads little.
+"""The archive's search index: per language, lunr's postings split by term, so a reader loads little.
 
-Per language, one lunr index over every page of that language (articles, partners, people)
-is built with lunr.py and then cut into shards by the first letters of each term; every shard
-is itself a valid lunr.js index holding, for its terms only, the postings and the documents'
-vector components. lunr scores a document as the dot product of the query and document
-vectors, so the score for one term is the same in its shard as in the whole index: the browser
-loads only the shards of the words typed, queries each with lunr.js, and adds the scores.
-Documents' text for snippets lives in small chunks loaded only for the results shown. Every
-file is a script (`tnaSearch.shard(…)`), so it loads from file:// where fetch() cannot.
+Every page of one language (articles, partners, people) is a document with six fields, all
+folded (lower case, no tone or other marks, đ → d) by the same rules as search.js (`tokens`
+and `fold` there and here): t (title), b (title + text), e (the accented forms, so "hợp"
+ranks above "hộp" for the query "hợp"), n (a partner's or person's own names and aliases, in
+both languages), a (the names and aliases of the partners and people an article is linked
+to), k (each whole name of a partner or person as one joined token, "luangprabang", so a
+query that is exactly one of its names puts its page first). English titles and text are
+stemmed with lunr's Porter stemmer, as search.js stems English queries.
 
-Fields: t (title), b (title + text, with token positions for phrases and adjacency),
-e (the accented forms, so "hợp" ranks above "hộp" for the query "hợp"), n (a partner's or
-person's own names and aliases, in both languages), a (the names and aliases of the partners
-and people an article is linked to), k (each whole name of a partner or person as one joined
-token, "luangprabang", so a query that is exactly one of its names puts its page first). Everything is folded (case, tone marks, đ → d) by the
-same rules as search.js: see `tokens` and `fold` there and here.
+The files, under assets/search/<lang>/, all scripts (`tnaSearch.shard(…)`) so they load from
+file:// where fetch() cannot:
+- manifest.js: the shard files and the keys each holds; the number of documents and every
+  document's field lengths (what lunr's BM25 normalises by); per document its kind, year and
+  countries (the filters).
+- s/<key>.js: the terms whose folded form starts with one of the file's keys (a key grows by
+  one letter until its terms are small; small neighbours share a file, named after the first):
+  per term and field, its documents and term frequencies, as
+  little-endian integers in base64 (search_postings explains why not lunr's JSON). In
+  Chromium a script file costs 10–20 ms however small, parsing 100 KB more about 1 ms:
+  shards are few and large rather than many and small.
+- p/<key>.js: for the same terms, the terms that follow them in the text and where (for
+  adjacency and phrases): 40% of the index, loaded once a word is complete, for the next.
+- cards.js: every document's title, link, label (date or kind) and partners: what a result
+  shows but its snippet, loaded with the manifest, so results show without waiting for files.
+- d/<n>.js: one document's text, loaded when the document is shown, for its snippet.
+`files` yields the files one at a time and `write` writes each as it comes, so the index is
+never held whole as text.
 """
 from __future__ import annotations
 
+import base64
 import json
 import re
+import shutil
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import chain
+from pathlib import Path
 
-import lunr.builder
-from lunr import get_default_builder
 from lunr.stemmer import stemmer
 from lunr.token import Token
 
-from ..text import _COMBINING
 from .catalog import Article, Catalog
 from .l10n import format_date, kind_label
 from .markup import page_url, partner_name, person_name
+from .search_postings import Postings, uint_array, width
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_MARKS = _COMBINING  # every combining mark, as \p{M} strips in search.js
 FIELDS = ("t", "b", "e", "n", "a", "k")
-SHARD_BYTES = 48_000  # split a shard by one more letter above this size
-CHUNK_DOCS = 4
+SHARD_BYTES = 100_000  # split a shard by one more letter above this size (base64 bytes)
 KIND = {"article": 0, "partner": 1, "person": 2}
 
 
+class _FoldTable(dict):
+    """Token → folded token, each worked out once: NFD, drop marks (Unicode category M, what
+    \\p{M} strips in search.js), đ → d. The archive's text has a few thousand distinct
+    syllables, so folding by lookup is far cheaper than folding the text."""
+
+    def __missing__(self, token: str) -> str:
+        out = "".join(c for c in unicodedata.normalize("NFD", token) if not unicodedata.category(c).startswith("M"))
+        self[token] = out = out.replace("đ", "d")
+        return out
+
+
+class _ChunkTable(dict):
+    """A run of text between spaces ("nguyên,") → its tokens (("nguyên",)), each worked out once.
+
+    Tokens never span a space, so the tokens of a text are those of its space-separated runs, in
+    order; str.split and lookups are several times faster than a regular expression over every
+    character, and the tokenizer is most of the cost of indexing a page."""
+
+    def __init__(self, keep):
+        super().__init__()
+        self.keep = keep
+
+    def __missing__(self, chunk: str) -> tuple[str, ...]:
+        self[chunk] = out = self.keep(_WORD.findall(chunk))
+        return out
+
+
+_FOLDED = _FoldTable()
+_FOLDED_CHUNKS = _ChunkTable(lambda found: tuple(map(_FOLDED.__getitem__, found)))
+_ACCENTED_CHUNKS = _ChunkTable(lambda found: tuple(w for w in found if _FOLDED[w] != w))
+
+
 def fold(token: str) -> str:
-    """Lower-case, no tone or other marks, đ → d: what search.js does with String.normalize."""
-    return _MARKS.sub("", unicodedata.normalize("NFD", token.lower())).replace("đ", "d")
+    """A lower-cased token without tone or other marks, đ → d: what search.js does with String.normalize."""
+    return _FOLDED[token]
 
 
 def tokens(text: str) -> list[str]:
+    """Runs of letters and digits, NFC, lower case: search.js's `tokens`."""
     return _WORD.findall(unicodedata.normalize("NFC", text).lower())
+
+
+def folded_tokens(text: str) -> tuple[list[str], set[str]]:
+    """The folded tokens of *text* in order, and the set of its tokens that folding changes (lower case)."""
+    chunks = unicodedata.normalize("NFC", text).lower().split()
+    folded = list(chain.from_iterable(map(_FOLDED_CHUNKS.__getitem__, chunks)))
+    accented = set(chain.from_iterable(map(_ACCENTED_CHUNKS.__getitem__, set(chunks))))
+    return folded, accented
 
 
 @dataclass
@@ -103,157 +157,187 @@ def documents(cat: Catalog, lang: str) -> list[Doc]:
     return docs
 
 
-_STEMS: dict[str, str] = {}
+class _StemTable(dict):
+    """Folded English word → lunr's Porter stem, each worked out once."""
+
+    def __missing__(self, word: str) -> str:
+        self[word] = out = str(stemmer(Token(word)))
+        return out
 
 
-def _stem(words: list[str]) -> list[str]:
-    """English titles and text are stemmed with lunr's Porter stemmer, as search.js stems queries."""
-    out = []
-    for w in words:
-        s = _STEMS.get(w)
-        if s is None:
-            s = _STEMS[w] = str(stemmer(Token(w)))
-        out.append(s)
-    return out
-
-
-def folded_tokens(text: str) -> tuple[list[str], list[str]]:
-    """Tokens as written and folded, pairwise. Folding the whole text at once is much faster than
-    token by token and gives the same tokens (folding keeps letters letters and adds no breaks)."""
-    exact = tokens(text)
-    folded = _WORD.findall(fold(unicodedata.normalize("NFC", text)))
-    if len(folded) != len(exact):  # a character whose folded form breaks differently: fold one by one
-        folded = [fold(w) for w in exact]
-    return exact, folded
+_STEMS = _StemTable()
 
 
 def _fields(doc: Doc, lang: str) -> dict[str, list[str]]:
-    body, b = folded_tokens(doc.title + "\n" + doc.text)
-    accented = sorted({w for w, f in zip(body, b) if f != w})
+    b, accented = folded_tokens(doc.title + "\n" + doc.text)
     t = b[: len(tokens(doc.title))]
     if lang == "en":
-        t, b = _stem(t), _stem(b)
+        t, b = list(map(_STEMS.__getitem__, t)), list(map(_STEMS.__getitem__, b))
     return {
         "t": t,
         "b": b,
-        "e": accented,
-        "n": folded_tokens(doc.names)[1],
-        "a": folded_tokens(doc.linked)[1],
+        "e": list(accented),
+        "n": folded_tokens(doc.names)[0],
+        "a": folded_tokens(doc.linked)[0],
         "k": sorted({fold("".join(tokens(name))) for name in doc.keys if tokens(name)}),
     }
 
 
-def _fast_tokenizer(obj, metadata=None, separator=None):
-    """lunr.py's tokenizer walks strings a character at a time; ours are token lists already."""
-    return [Token(w, {"index": i}) for i, w in enumerate(obj or [])]
+def postings(docs: list[Doc], lang: str) -> Postings:
+    """Every document's fields, indexed; documents are numbered in list order."""
+    index = Postings(FIELDS, pairs_of="b")
+    for doc in docs:
+        index.add(_fields(doc, lang))
+    return index
 
 
-def build_lunr(docs: list[Doc], lang: str = "vi") -> dict:
-    """One serialised lunr index (lunr.js 2.3.9 schema) over *docs*; refs are list positions."""
-    builder = get_default_builder()
-    builder.pipeline.reset()  # no English stemmer or stop words on Vietnamese syllables
-    builder.search_pipeline.reset()
-    builder.metadata_whitelist = ["index"]
-    builder.ref("id")
-    for f in FIELDS:
-        builder.field(f)
-    original = lunr.builder.Tokenizer
-    lunr.builder.Tokenizer = _fast_tokenizer
-    try:
-        for i, doc in enumerate(docs):
-            builder.add({"id": str(i), **_fields(doc, lang)})
-        return builder.build().serialize()
-    finally:
-        lunr.builder.Tokenizer = original
+def _dumps(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def shard(index: dict, max_bytes: int = SHARD_BYTES) -> dict[str, dict]:
-    """Cut a serialised lunr index into valid lunr indexes by term prefix (see the module docstring)."""
-    postings = {}
-    for term, posting in index["invertedIndex"]:
-        for f in FIELDS:
-            if f != "b":  # positions serve phrases in the text only
-                for meta in posting[f].values():
-                    meta.pop("index", None)
-        postings[term] = posting
-    vectors: dict[str, list[tuple[int, float]]] = {}
-    for ref, flat in index["fieldVectors"]:
-        vectors[ref] = list(zip(flat[0::2], flat[1::2]))
+def _script(call: str, lang: str, key, data) -> str:
+    """One search file: a call that hands its data (JSON, which is JavaScript) to search.js."""
+    payload = _dumps(data).replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"tnaSearch.{call}({json.dumps(lang)},{json.dumps(key)},{payload});\n"
 
-    def size(terms: list[str]) -> int:
-        return sum(len(json.dumps(postings[t], separators=(",", ":"))) for t in terms) * 2
 
-    groups: dict[str, list[str]] = {}
+def _b64(parts: list[bytes]) -> str:
+    return base64.b64encode(b"".join(parts)).decode("ascii")
+
+
+def shard_keys(sizes: dict[str, int], max_bytes: int = SHARD_BYTES) -> dict[str, str]:
+    """Term → key of its shard: the shortest prefix of the folded term whose terms fit in
+    *max_bytes*, splitting by one more letter at a time up to four; a term shorter than the
+    longer prefixes stays in the shorter shard ("ng" in shard "ng" beside shard "ngu")."""
+    out: dict[str, str] = {}
 
     def place(prefix: str, terms: list[str]) -> None:
-        if len(prefix) >= 4 or size(terms) <= max_bytes or len(terms) == 1:
-            groups[prefix] = terms
+        if len(prefix) >= 4 or sum(sizes[t] for t in terms) <= max_bytes or len(terms) == 1:
+            out.update((t, prefix) for t in terms)
             return
-        here = [t for t in terms if len(fold(t)) <= len(prefix)]
         longer: dict[str, list[str]] = {}
         for t in terms:
             if len(fold(t)) > len(prefix):
                 longer.setdefault(fold(t)[: len(prefix) + 1], []).append(t)
-        if here:
-            groups[prefix] = here
+            else:
+                out[t] = prefix
         for p, ts in sorted(longer.items()):
             place(p, ts)
 
     by_first: dict[str, list[str]] = {}
-    for term in sorted(postings):
+    for term in sorted(sizes):
         by_first.setdefault(fold(term)[:1], []).append(term)
     for p, ts in sorted(by_first.items()):
         place(p, ts)
-
-    # Every vector component goes to the shard of its term, in one pass over the vectors.
-    where: dict[int, tuple[str, int]] = {}
-    shards = {}
-    for key, terms in groups.items():
-        inverted = []
-        for i, t in enumerate(terms):
-            posting = dict(postings[t])
-            where[posting["_index"]] = (key, i)
-            posting["_index"] = i
-            inverted.append([t, posting])
-        shards[key] = {"version": index["version"], "fields": index["fields"], "fieldVectors": [],
-                       "invertedIndex": inverted, "pipeline": []}
-    for ref, comps in vectors.items():
-        per_shard: dict[str, list[tuple[int, float]]] = {}
-        for ti, score in comps:
-            key, new = where[ti]
-            per_shard.setdefault(key, []).append((new, score))
-        for key, kept in per_shard.items():
-            shards[key]["fieldVectors"].append([ref, [x for pair in sorted(kept) for x in pair]])
-    return shards
+    return out
 
 
-def _script(call: str, lang: str, key, data) -> str:
-    payload = json.dumps(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True), ensure_ascii=False)
-    payload = payload.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return f"tnaSearch.{call}({json.dumps(lang)},{json.dumps(key)},JSON.parse({payload}));\n"
+def bundles(sizes: dict[str, int], max_bytes: int = SHARD_BYTES) -> list[list[str]]:
+    """Shard keys, in order, grouped into files of up to *max_bytes*: splitting "han" leaves
+    "hans" and "hanq" with a few hundred bytes each, and a file costs a browser 10–20 ms however
+    small, so neighbours share one (a word being typed, "han…", loads a few files, not six)."""
+    out: list[list[str]] = []
+    total = max_bytes
+    for key in sorted(sizes):
+        if total + sizes[key] > max_bytes:
+            out.append([])
+            total = 0
+        out[-1].append(key)
+        total += sizes[key]
+    return out
 
 
-def build(cat: Catalog, lang: str, country_names: dict[str, str]) -> dict[str, str]:
-    """All search files of one language: relative path (under assets/search/<lang>/) → script text."""
-    docs = documents(cat, lang)
-    shards = shard(build_lunr(docs, lang))
+def _tfs(tfs: list[int]) -> bytes:
+    """Term frequencies as 16-bit integers; a word repeated more than 65,535 times in one field
+    counts as 65,535 (its BM25 component has long stopped growing)."""
+    try:
+        return uint_array(tfs, "H")
+    except OverflowError:
+        return uint_array([min(tf, 0xFFFF) for tf in tfs], "H")
+
+
+def _shards(index: Postings, ids: str) -> Iterator[tuple[list[str], dict, dict]]:
+    """(keys, postings, following words) per file, in key order, each made when it is written."""
+    per_doc = 2 + (2 if ids == "H" else 4)
+    following = index.following()
+    sizes = {t: sum(len(d) for _, d, _ in index.postings(t)) * per_doc * 4 // 3 for t in index.vocabulary()}
+    keys = shard_keys(sizes)
+    by_key: dict[str, list[str]] = {}
+    for term in sorted(keys):
+        by_key.setdefault(keys[term], []).append(term)
+    for group in bundles({k: sum(sizes[t] for t in ts) for k, ts in by_key.items()}):
+        terms = [t for key in group for t in by_key[key]]
+        post, parts = [], []
+        for term in terms:
+            counts = []
+            for f, docs, tfs in index.postings(term):
+                counts += [f, len(docs)]
+                parts += [uint_array(docs, ids), _tfs(tfs)]
+            post.append(counts)
+        pairs, pair_parts = [], []
+        for term in terms:
+            nexts = following.get(term)
+            if nexts:
+                counts = []
+                for c in sorted(nexts):
+                    counts += [c, len(nexts[c])]
+                    pair_parts.append(uint_array(nexts[c], ids))
+                pairs.append([term, counts])
+        yield group, {"terms": terms, "post": post, "bin": _b64(parts)}, {"next": pairs, "bin": _b64(pair_parts)}
+
+
+def files(docs: list[Doc], lang: str, country_names: dict[str, str]) -> Iterator[tuple[str, str]]:
+    """The search files of *docs*, numbered in list order (see the module docstring)."""
     countries = sorted({c for d in docs for c in d.countries}, key=lambda c: country_names.get(c, c))
     cindex = {c: i for i, c in enumerate(countries)}
+    for i, d in enumerate(docs):
+        yield f"d/{i}.js", _script("text", lang, i, d.text)
+    names = sorted({p for d in docs for p in d.partners})
+    pindex = {p: i for i, p in enumerate(names)}
+    cards = {"title": [d.title for d in docs], "url": [d.url for d in docs], "label": [d.label for d in docs],
+             "partners": [[pindex[p] for p in d.partners] for d in docs], "names": names}
+    yield "cards.js", _script("cards", lang, "cards", cards)
+    index = postings(docs, lang)
+    ids = width(len(docs))
+    keys = []
+    for group, data, following in _shards(index, ids):
+        keys.append(group)
+        yield f"s/{shard_file(group[0])}.js", _script("shard", lang, group[0], data)
+        yield f"p/{shard_file(group[0])}.js", _script("pairs", lang, group[0], following)
+    lengths = {}
+    for f in FIELDS:
+        code = width(max(index.lengths[f], default=0))
+        lengths[f] = [2 if code == "H" else 4, sum(index.lengths[f]), _b64([uint_array(index.lengths[f].tolist(), code)])]
     manifest = {
-        "shards": sorted(shards),
-        "docs": [[KIND[d.kind], d.year, [cindex[c] for c in d.countries], i // CHUNK_DOCS] for i, d in enumerate(docs)],
+        "shards": keys,  # per shard file, the keys it holds; the file is named after the first
+        "n": len(docs),
+        "ids": 2 if ids == "H" else 4,
+        "lengths": lengths,  # field → [bytes per length, total, lengths in base64]
+        "kind": [KIND[d.kind] for d in docs],
+        "year": [d.year for d in docs],
+        "country": [[cindex[c] for c in d.countries] for d in docs],
         "countries": [[c, country_names.get(c, c)] for c in countries],
         "years": sorted({d.year for d in docs if d.year}, reverse=True),
-        "chunk": CHUNK_DOCS,
     }
-    files = {"manifest.js": _script("manifest", lang, "manifest", manifest)}
-    for key, data in shards.items():
-        files[f"s/{shard_file(key)}.js"] = _script("shard", lang, key, data)
-    for start in range(0, len(docs), CHUNK_DOCS):
-        chunk = [{"t": d.title, "u": d.url, "l": d.label, "k": d.kind, "p": d.partners, "x": d.text}
-                 for d in docs[start:start + CHUNK_DOCS]]
-        files[f"d/{start // CHUNK_DOCS}.js"] = _script("chunk", lang, start // CHUNK_DOCS, chunk)
-    return files
+    yield "manifest.js", _script("manifest", lang, "manifest", manifest)
+
+
+def write(jobs: list[tuple[str, list[Doc], dict[str, str]]], out: Path) -> None:
+    """Write each (language, documents, country names) job's files under out/<language>/.
+
+    A language's files are written beside the old ones and put in their place when complete,
+    so a site being served never shows half an index."""
+    for lang, docs, country_names in jobs:
+        new = out / f".{lang}.new"
+        if new.exists():
+            shutil.rmtree(new)
+        for folder in ("s", "p", "d"):
+            (new / folder).mkdir(parents=True)
+        for rel, text in files(docs, lang, country_names):  # one file at a time
+            (new / rel).write_text(text, encoding="utf-8")
+        if (out / lang).exists():
+            shutil.rmtree(out / lang)
+        new.rename(out / lang)
 
 
 def shard_file(key: str) -> str:
