@@ -722,9 +722,10 @@ def serve_edits(proj: Path, log: Path, edits: int = 3, start_timeout: float = 18
     until both its Vietnamese and English pages are served with the new text."""
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
-    # Articles without a translation: the English page shows the Vietnamese text, so both pages change.
+    # Preferably articles without a translation: the English page shows the Vietnamese text, so both change.
     translated = {p.name for p in (proj / "docs" / "en" / "articles").glob("*.md")}
-    articles = [p for p in sorted((proj / "docs" / "vi" / "articles").glob("*.md")) if p.name not in translated]
+    everything = sorted((proj / "docs" / "vi" / "articles").glob("*.md"))
+    articles = [p for p in everything if p.name not in translated] or everything
     picks = [articles[len(articles) * (i + 1) // (edits + 1)] for i in range(edits)]
     out: dict = {"command": "mkdocs serve --dirty --no-strict", "edits": []}
     with open(log, "w") as fh:
@@ -744,7 +745,9 @@ def serve_edits(proj: Path, log: Path, edits: int = 3, start_timeout: float = 18
                 md.write_text(text.rstrip("\n") + f"\n\nĐoạn sửa {marker}.\n", encoding="utf-8")
                 try:
                     t1 = time.perf_counter()
-                    urls = [base + f"articles/{md.stem}.html", base + f"en/articles/{md.stem}.html"]
+                    urls = [base + f"articles/{md.stem}.html"]
+                    if md.name not in translated:
+                        urls.append(base + f"en/articles/{md.stem}.html")
                     while not all(marker in (_get(u) or "") for u in urls):
                         if time.perf_counter() - t1 > 600:
                             raise RuntimeError(f"the edit of {md.name} was not served within 600 s")

@@ -134,6 +134,7 @@ class Catalog:
     articles: list[Article]  # newest first; undated last
     authority: Authority
     events: list[Event] = field(default_factory=list)  # newest first; filled by events.all_events
+    fingerprint: str = ""  # of everything but the articles' text: what lists, indexes and feeds show (loader)
     by_slug: dict[str, Article] = field(init=False, default_factory=dict)
     by_partner: dict[str, list[Article]] = field(init=False, default_factory=dict)
     by_person: dict[str, list[Article]] = field(init=False, default_factory=dict)
@@ -184,28 +185,31 @@ def _neg(s: str) -> str:
 
 def build_catalog(vi_posts: list[tuple[dict, str]], en_posts: dict[str, tuple[dict, str]], authority: Authority) -> Catalog:
     """vi_posts: (front matter, body) of each generated article; en_posts: slug → (front matter, body)."""
-    articles = []
-    for meta, body in vi_posts:
-        sha = body_sha256(body)
-        art = Article(
-            slug=meta["slug"], seed=(meta.get("provenance") or {}).get("seed", ""), title=meta["title"], date=_iso(meta.get("date")),
-            date_precision=meta.get("date_precision"), date_inferred=meta.get("date_inferred"),
-            authors=meta.get("authors") or [], source=meta.get("source") or {"name": None, "url": None},
-            summary=meta.get("summary") or "", people=[p for p in meta.get("people") or [] if p in authority.people],
-            partners=[p for p in meta.get("partners") or [] if p in authority.partners],
-            unreviewed=meta.get("unreviewed") or {"people": [], "partners": []}, provenance=meta.get("provenance") or {},
-            blocks=parse_blocks(body), body_sha256=sha,
-        )
-        if art.slug in en_posts:
-            emeta, ebody = en_posts[art.slug]
-            tr = emeta.get("translation") or {}
-            art.translation = Translation(
-                title=emeta.get("title") or art.title, summary=emeta.get("summary"),
-                translator=tr.get("translator"), translated_on=str(tr["date"]) if tr.get("date") else None,
-                source_sha256=tr.get("source_sha256"), stale=tr.get("source_sha256") != sha,
-                blocks=parse_blocks(ebody),
-            )
-            art.translation.aligned = [(b.kind, b.anchor) for b in art.translation.blocks] == [
-                (b.kind, b.anchor) for b in art.blocks]
-        articles.append(art)
+    articles = [make_article(meta, body, en_posts.get(meta["slug"]), authority) for meta, body in vi_posts]
     return Catalog(articles=articles, authority=authority)
+
+
+def make_article(meta: dict, body: str, en_post: tuple[dict, str] | None, authority: Authority) -> Article:
+    """One article from its front matter and body, and its translation's, when there is one."""
+    sha = body_sha256(body)
+    art = Article(
+        slug=meta["slug"], seed=(meta.get("provenance") or {}).get("seed", ""), title=meta["title"], date=_iso(meta.get("date")),
+        date_precision=meta.get("date_precision"), date_inferred=meta.get("date_inferred"),
+        authors=meta.get("authors") or [], source=meta.get("source") or {"name": None, "url": None},
+        summary=meta.get("summary") or "", people=[p for p in meta.get("people") or [] if p in authority.people],
+        partners=[p for p in meta.get("partners") or [] if p in authority.partners],
+        unreviewed=meta.get("unreviewed") or {"people": [], "partners": []}, provenance=meta.get("provenance") or {},
+        blocks=parse_blocks(body), body_sha256=sha,
+    )
+    if en_post is not None:
+        emeta, ebody = en_post
+        tr = emeta.get("translation") or {}
+        art.translation = Translation(
+            title=emeta.get("title") or art.title, summary=emeta.get("summary"),
+            translator=tr.get("translator"), translated_on=str(tr["date"]) if tr.get("date") else None,
+            source_sha256=tr.get("source_sha256"), stale=tr.get("source_sha256") != sha,
+            blocks=parse_blocks(ebody),
+        )
+        art.translation.aligned = [(b.kind, b.anchor) for b in art.translation.blocks] == [
+            (b.kind, b.anchor) for b in art.blocks]
+    return art

@@ -1,8 +1,9 @@
 """Read the archive's sources into a Catalog: the one place outside MkDocs that does (export uses it too).
 
 Reading is cached for the life of the process, keyed by what each result depends on: a
-file's front matter by its path, size and modification time; an article's events by its
-text, its translation and the data files. `mkdocs serve` rebuilds in the same process,
+file's front matter by its path, size and modification time; an article (its blocks, its
+translation's) by those of its files and the data files; an article's events by its text,
+its translation and the data files. `mkdocs serve` rebuilds in the same process,
 so after an edit only the edited article is read and searched for events again. On a
 cold build, events (the slowest part of loading) are extracted in forked processes.
 """
@@ -17,7 +18,7 @@ import frontmatter
 
 from ..convert import load_context
 from ..extract.entities import Matcher
-from .catalog import Article, Catalog, Event, build_catalog
+from .catalog import Article, Catalog, Event, make_article
 from .events import all_events, extract_events
 
 INPUTS = ("docs", "data", "overrides", "mkdocs.yml")
@@ -25,6 +26,7 @@ ARTICLES_PER_JOB = 200  # fewer articles per process than this: extracting in on
 
 _POSTS: dict[Path, tuple[tuple[int, int], tuple[dict, str]]] = {}  # path → ((mtime, size), (meta, body))
 _EVENTS: dict[tuple, list[Event]] = {}  # (data digest, article key) → its events
+_ARTICLES: dict[tuple, Article] = {}  # (data digest, file, its stat, translation, its stat) → the article
 
 
 def article_files(docs: Path, articles_dir: str = "articles") -> list[Path]:
@@ -82,14 +84,23 @@ def _extract_all(articles: list[Article], matcher: Matcher, jobs: int | None = N
 
 def load_catalog(docs: Path, data: Path, articles_dir: str = "articles") -> Catalog:
     ctx = load_context(data)
-    vi, en = [], {}
-    for f in sorted((docs / "vi" / articles_dir).glob("*.md")):
-        vi.append(_post(f))
+    digest = _data_digest(data)
+    en: dict[str, tuple[Path, tuple[dict, str]]] = {}
     for f in sorted((docs / "en" / articles_dir).glob("*.md")):
         meta, body = _post(f)
-        en[(meta.get("translation") or {}).get("of") or f.stem] = (meta, body)
-    cat = build_catalog(vi, en, ctx.authority)
-    digest = _data_digest(data)
+        en[(meta.get("translation") or {}).get("of") or f.stem] = (f, (meta, body))
+    articles, live = [], set()
+    for f in sorted((docs / "vi" / articles_dir).glob("*.md")):
+        meta, body = _post(f)
+        tr_path, tr_post = en.get(meta.get("slug"), (None, None))
+        key = (digest, f, _POSTS[f][0], tr_path, tr_path and _POSTS[tr_path][0])
+        if key not in _ARTICLES:
+            _ARTICLES[key] = make_article(meta, body, tr_post, ctx.authority)
+        articles.append(_ARTICLES[key])
+        live.add(key)
+    for key in [k for k in _ARTICLES if k not in live]:
+        del _ARTICLES[key]
+    cat = Catalog(articles=articles, authority=ctx.authority)
     keys = {a.slug: (digest, _event_key(a)) for a in cat.articles}
     todo = [a for a in cat.articles if keys[a.slug] not in _EVENTS]
     for art, found in zip(todo, _extract_all(todo, ctx.matcher)):
@@ -98,7 +109,23 @@ def load_catalog(docs: Path, data: Path, articles_dir: str = "articles") -> Cata
     for key in [k for k in _EVENTS if k not in live]:  # an edited article's old events
         del _EVENTS[key]
     cat.events = all_events(cat, ctx.matcher, {a.slug: _EVENTS[keys[a.slug]] for a in cat.articles})
+    cat.fingerprint = fingerprint(cat, digest)
     return cat
+
+
+def fingerprint(cat: Catalog, data_digest: str) -> str:
+    """SHA-256 of what the derived pages, data files, feeds and sitemap show: every article's
+    metadata (not its text), the events, and data/. Equal fingerprints, equal derived pages."""
+    h = hashlib.sha256(data_digest.encode())
+    for a in cat.articles:
+        tr = a.translation
+        h.update(repr((a.slug, a.seed, a.title, a.date, a.date_precision, a.date_inferred, a.authors, a.source, a.summary,
+                       a.people, a.partners, a.unreviewed, a.provenance,
+                       tr and (tr.title, tr.summary, tr.translator, tr.translated_on, tr.source_sha256, tr.stale,
+                               tr.aligned))).encode())
+    for e in cat.events:
+        h.update(repr((e.date, e.precision, e.text, e.text_en, e.article, e.anchor, e.partners, e.people)).encode())
+    return h.hexdigest()
 
 
 def inputs_digest(root: Path) -> str:

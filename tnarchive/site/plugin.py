@@ -20,9 +20,11 @@ one language after the other (`TNARCHIVE_JOBS=1`, and always under `mkdocs serve
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 import shutil
-from concurrent.futures import ProcessPoolExecutor
+import tempfile
+import threading
 from multiprocessing import get_context
 from pathlib import Path, PurePosixPath
 
@@ -59,11 +61,26 @@ class ArchivePlugin(BasePlugin):
         self.command = "build"
         self._derived: list[str] = []  # the default language's derived pages, for the sitemap
         self._forked: list[languages.Forked] = []
-        self._search_pool: ProcessPoolExecutor | None = None  # makes the search index (search_index.write)
-        self._search_job = None
+        self._search = None  # the process that makes the search index (search_index.write)
+        self._search_thread: threading.Thread | None = None  # mkdocs serve: starts it after the build
+        self.dirty = False
+        self._memo: dict[str, tuple[str, dict[str, str]]] = {}  # lang → (catalog fingerprint, derived pages)
+        self._page_dir: Path | None = None  # mkdocs serve --dirty: derived pages as files, rewritten when changed
+        self._published: str | None = None  # fingerprint of the data files, feeds and sitemap last written
 
     def on_startup(self, *, command, dirty):
+        # Defining on_startup also keeps this plugin object across `mkdocs serve` rebuilds, so the
+        # catalog, the derived pages and the search process of the last build are still here.
         self.command = command
+        self.dirty = dirty
+
+    def on_shutdown(self):
+        if self._search_thread is not None:
+            self._search_thread.join()
+        self._stop_search()
+        if self._page_dir is not None:
+            shutil.rmtree(self._page_dir, ignore_errors=True)
+            self._page_dir = None
 
     # -- inputs ---------------------------------------------------------------------------
     def _language(self, config) -> str:
@@ -103,32 +120,58 @@ class ArchivePlugin(BasePlugin):
     def on_files(self, files, config):
         self.lang = self._language(config)
         cat = self._load(config)
-        if self.lang == LANGS[0]:
+        first = self.lang == LANGS[0]
+        if first and not self.dirty:
             # Article bodies are rendered once for every language, before the languages part ways.
+            # (A dirty rebuild renders only the pages that changed: it renders them as it goes.)
             docs = Path(config.docs_dir)
             sources = [f for f in files.documentation_pages() if self._is_article_file(f)]
             if sources:
                 rendered.prerender(article_files(docs, self.config["articles_dir"]), sources[0], files, config)
-        if self.lang == LANGS[0]:
+        if first and languages.may_fork(config, self.command):
             for art in cat.articles:  # the same in every language: worked out once, before they part
                 article_html.related(cat, art)
-        if self.lang == LANGS[0] and languages.may_fork(config, self.command):
             # The catalog is loaded once, here; the forked builds of the other languages share it.
             # (Forked before the search process starts: a fork must not copy a process with threads.)
             self._forked = languages.fork_others(config, on_child=self._in_child)
-        if self.lang == LANGS[0]:
+        if first and self.command != "serve":
             self._start_search(cat, Path(config.site_dir))
+        elif first and self._search_thread is not None:
+            self._search_thread.join()  # mkdocs serve: the last build's index was started after it
         # Derived pages are HTML already: MkDocs gets only their front matter, and on_page_content
         # puts the HTML back, so Python-Markdown never re-parses large raw HTML blocks.
         self._html = {}
-        pages = self._pages(cat, self.lang)
-        if self.lang == LANGS[0]:
+        pages = self._derived_pages(cat, self.lang)
+        if first:
             self._derived = list(pages)
         for src_uri, content in pages.items():
             head, _, body = content.partition("\n---\n")
             self._html[src_uri] = body
-            files.append(File.generated(config, src_uri, content=head + "\n---\n"))
+            files.append(self._derived_file(config, src_uri, head, body))
         return files
+
+    def _derived_pages(self, cat: Catalog, lang: str) -> dict[str, str]:
+        """The derived pages of *lang*, made again only when what they show has changed: an edit
+        to an article's text that changes no title, date, name or event leaves them as they were."""
+        fingerprint, pages = self._memo.get(lang, (None, None))
+        if fingerprint != cat.fingerprint:
+            pages = self._pages(cat, lang)
+            self._memo[lang] = (cat.fingerprint, pages)
+        return pages
+
+    def _derived_file(self, config, src_uri: str, head: str, body: str) -> File:
+        """MkDocs' File for a derived page. Under `mkdocs serve --dirty` it is a real file, rewritten
+        only when the page changes, so that MkDocs skips the pages that did not change."""
+        if not self.dirty:
+            return File.generated(config, src_uri, content=head + "\n---\n")
+        if self._page_dir is None:
+            self._page_dir = Path(tempfile.mkdtemp(prefix="tnarchive-pages-"))
+        text = f"{head}\n---\n<!-- {hashlib.sha256(body.encode('utf-8')).hexdigest()} -->\n"
+        path = self._page_dir / src_uri
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        return File(src_uri, str(self._page_dir), config.site_dir, config.use_directory_urls)
 
     @event_priority(-110)
     def on_nav(self, nav, config, files):
@@ -212,6 +255,9 @@ class ArchivePlugin(BasePlugin):
             return once[key]
 
         env.globals["tna_once"] = tna_once
+        # The theme's sitemap.xml template lists every page through Jinja (2 s per language at 5,000
+        # articles) and would be overwritten anyway: _write_sitemap writes the bilingual one.
+        config.theme.static_templates.discard("sitemap.xml")
         i18n = config.plugins.get("i18n")
         if i18n is not None and getattr(i18n, "extra_alternate", None):
             config.extra["alternate"] = copy.deepcopy(i18n.extra_alternate)
@@ -235,36 +281,43 @@ class ArchivePlugin(BasePlugin):
 
         Started as soon as the catalog is loaded, it runs on whichever core is free while MkDocs
         renders the pages (at 5,000 articles per language it takes about 30 s of CPU, 6 s at
-        1,000); _finish_search waits for it once every language is built. A failure in that
-        process fails the build there, with its traceback."""
-        self._stop_search()  # a rebuild (mkdocs serve) after a failed one
+        1,000); _finish_search waits for it once every language is built. Spawned, not forked:
+        it shares nothing with this process."""
+        self._stop_search()  # mkdocs serve: the last build's index, if it is still being made
         jobs = [(lang, search_index.documents(cat, lang),
                  {pid: partners.partner_name(cat, pid, lang) for pid in cat.authority.partners}) for lang in LANGS]
-        self._search_pool = ProcessPoolExecutor(1, mp_context=get_context("spawn"))
-        self._search_job = self._search_pool.submit(search_index.write, jobs, site / "assets" / "search")
+        self._search = get_context("spawn").Process(target=search_index.write, args=(jobs, site / "assets" / "search"),
+                                                     name="tnarchive-search-index")
+        self._search.start()
 
     def _stop_search(self) -> None:
-        if self._search_pool is not None:
-            self._search_pool.shutdown(cancel_futures=True)
-        self._search_pool = self._search_job = None
+        if self._search is not None and self._search.is_alive():
+            self._search.terminate()
+            self._search.join()
+        self._search = None
 
     def _finish_search(self, site: Path) -> None:
-        """Wait for the index; add the engine and lunr.js (from MkDocs itself)."""
-        try:
-            self._search_job.result()
-        finally:
-            self._search_pool.shutdown()
-            self._search_pool = self._search_job = None
+        """Add the engine and lunr.js (from MkDocs itself), and wait for the index: a failure there
+        fails the build. Under `mkdocs serve` the index is started once the pages are written, and its
+        process puts it in place a few seconds later (search_index.write swaps each language's files)."""
         out = site / "assets" / "search"
+        out.mkdir(parents=True, exist_ok=True)
         lunr_js = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" / "lunr.js"
         shutil.copyfile(lunr_js, out / "lunr.js")
         shutil.copyfile(Path(__file__).parent / "static" / "search.js", out / "search.js")
+        if self._search is None:  # mkdocs serve: the index is started after the build (_post_build)
+            return
+        proc, self._search = self._search, None
+        proc.join()
+        if proc.exitcode != 0:
+            raise PluginError(f"the search index could not be made (its process ended with status {proc.exitcode}); "
+                              "its traceback is above")
 
     def _in_child(self, lang: str) -> None:
         """Called in a forked build of *lang*: it builds that language's pages only (the search
         index, the sitemap and the data files are the parent's)."""
         self._forked = []
-        self._search_pool = self._search_job = None  # the parent's; its threads are not here
+        self._search = None  # the parent's
         self.lang = lang
 
     @event_priority(0)  # before mkdocs-static-i18n's on_post_build (-100), which builds the next language
@@ -283,19 +336,24 @@ class ArchivePlugin(BasePlugin):
                 if getattr(self, "_404", None):
                     (site / "404.html").write_bytes(self._404)
         site_url = config.site_url or ""
-        if self.lang == "vi":
+        # mkdocs serve --dirty: the data files, feeds and sitemap stay as they are while what they
+        # list is unchanged.
+        unchanged = self.dirty and self._published == cat.fingerprint and (site / "sitemap.xml").exists()
+        if self.lang == "vi" and self.command != "serve":
             # What this site was built from, so `tnarchive export` can refuse a stale site/.
             root = Path(config.config_file_path).parent
             stamp = {"inputs_sha256": inputs_digest(root), "articles": len(cat.articles)}
             (site / ".tnarchive-build.json").write_text(json.dumps(stamp, indent=2) + "\n", encoding="utf-8")
+        if self.lang == "vi" and not unchanged:
             (site / "data").mkdir(parents=True, exist_ok=True)
             for name, records in (("articles", exports.articles_records(cat)), ("partners", exports.partners_records(cat)),
                                   ("people", exports.people_records(cat))):
                 (site / "data" / f"{name}.json").write_text(exports.to_json(records), encoding="utf-8")
                 (site / "data" / f"{name}.csv").write_text(exports.to_csv(records), encoding="utf-8")
         feed_path = "feed.xml" if self.lang == "vi" else "en/feed.xml"
-        (site / feed_path).parent.mkdir(parents=True, exist_ok=True)
-        (site / feed_path).write_text(exports.atom_feed(cat, self.lang, site_url, feed_path), encoding="utf-8")
+        if not unchanged:
+            (site / feed_path).parent.mkdir(parents=True, exist_ok=True)
+            (site / feed_path).write_text(exports.atom_feed(cat, self.lang, site_url, feed_path), encoding="utf-8")
         if self._forked:
             try:
                 languages.join(self._forked, site)
@@ -309,8 +367,14 @@ class ArchivePlugin(BasePlugin):
             config.plugins["i18n"].building = True
             self._release_i18n = True
         elif self.lang == LANGS[-1] and not languages.in_child():
-            self._write_sitemap(cat, site, site_url)
+            if not unchanged:
+                self._write_sitemap(cat, site, site_url)
+            self._published = cat.fingerprint
             self._finish_search(site)
+            if self.command == "serve":
+                # The pages are served (and the browser reloaded) at once; the index follows.
+                self._search_thread = threading.Thread(target=self._start_search, args=(cat, site), daemon=True)
+                self._search_thread.start()
 
     @event_priority(-200)  # after mkdocs-static-i18n's on_post_build
     def _post_build_last(self, config):
