@@ -118,20 +118,11 @@ def _descendants(pid: int) -> list[int]:
     return out
 
 
-def _rss_kb(pid: int) -> int:
+def _status_kb(pid: int, field: str) -> int:
+    """A memory figure of /proc/PID/status in kB: VmRSS (now) or VmHWM (the process's peak)."""
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
-def _hwm_kb(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1])
     except OSError:
         pass
@@ -152,10 +143,10 @@ def run_measured(cmd: list[str], cwd: Path, log: Path, timeout: float | None = N
         while proc.poll() is None:
             tree = [proc.pid, *_descendants(proc.pid)]
             for pid in tree:
-                seen_kb = max(seen_kb, _hwm_kb(pid))
+                seen_kb = max(seen_kb, _status_kb(pid, "VmHWM"))
             # The build forks (one process per language, workers for events): what the machine
             # must hold is the sum of the processes alive at the same moment.
-            total_kb = max(total_kb, sum(_rss_kb(pid) for pid in tree))
+            total_kb = max(total_kb, sum(_status_kb(pid, "VmRSS") for pid in tree))
             if timeout and time.perf_counter() - t0 > timeout:
                 timed_out = True
             if mem_cap_kb and seen_kb > mem_cap_kb:
