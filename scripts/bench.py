@@ -1000,7 +1000,7 @@ def write_markdown(results: dict, path: Path) -> None:
          f"Command: `{results['command']}`", "",
          "Corpora are SYNTHETIC (scripts/gen_corpus.py, seed 1): N raw pages converted into N Vietnamese "
          "articles, English placeholder translations for 30%; the English site still has N article pages "
-         "(Vietnamese fallback). Peak RSS: " + m["rss_method"] + ". Times are one run each (no repetition).", ""]
+         "(Vietnamese fallback). Peak RSS: the sum over the processes of a command (polled every 0.2 s; the build forks), and the largest single process (" + m["rss_method"] + "). Times are one run each (no repetition).", ""]
     if results.get("notes"):
         L += ["## Notes", ""] + [f"- {x}" for x in results["notes"]] + [""]
     L += ["## Targets", "", "| size | check | value | target | result | note |", "| --- | --- | --- | --- | --- | --- |"]
