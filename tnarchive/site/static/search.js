@@ -232,24 +232,18 @@
     // "ho" would pull in every "ho…" shard, most of the bytes and time of a first keystroke.
     return f.length >= 3 && out.length <= 4 ? out : out.slice(0, 1);
   };
-  Engine.prototype.shard = function (key) {
+  /* A shard (folder "s") or its word pairs ("p") for one key, loaded once and kept in *cache*. */
+  Engine.prototype.part = function (cache, folder, kind, Make, key) {
     var self = this;
-    if (!this.shards.has(key)) {
-      this.shards.set(key, load(this.base + this.lang + "/s/" + shardFile(key) + ".js").then(function () {
-        return new Shard(registry.shard[self.lang][key], self.manifest.ids);
+    if (!cache.has(key)) {
+      cache.set(key, load(this.base + this.lang + "/" + folder + "/" + shardFile(key) + ".js").then(function () {
+        return new Make(registry[kind][self.lang][key], self.manifest.ids);
       }));
     }
-    return this.shards.get(key);
+    return cache.get(key);
   };
-  Engine.prototype.pairsOf = function (key) {
-    var self = this;
-    if (!this.pairs.has(key)) {
-      this.pairs.set(key, load(this.base + this.lang + "/p/" + shardFile(key) + ".js").then(function () {
-        return new Pairs(registry.pairs[self.lang][key], self.manifest.ids);
-      }));
-    }
-    return this.pairs.get(key);
-  };
+  Engine.prototype.shard = function (key) { return this.part(this.shards, "s", "shard", Shard, key); };
+  Engine.prototype.pairsOf = function (key) { return this.part(this.pairs, "p", "pairs", Pairs, key); };
 
   /* The query's clauses for one word, as lunr.js query terms: [field, term, mode, boost]. */
   Engine.prototype.clauses = function (tok, onlyKeys) {
