@@ -8,9 +8,9 @@ leaves half a file. A page that fails keeps its previous article.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
-import multiprocessing as mp
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -22,6 +22,7 @@ from tqdm import tqdm
 from . import __version__
 from .authority import AuthorityError, load_authority
 from .corrections import CorrectionError
+from .forked import fork_imap
 from .pipeline import Article, Context, ConvertError, convert_page
 from .profiles import ProfileError, load_profiles
 from .render import document
@@ -106,19 +107,12 @@ def header_comment(seed: str) -> str:
     )
 
 
-_WORKER_CTX: Context | None = None  # the Context of a worker process (set once, at its start)
 PAGES_PER_JOB = 25  # below this many pages per process, starting processes costs more than it saves
 
 
-def _init_worker(ctx: Context) -> None:
-    global _WORKER_CTX
-    _WORKER_CTX = ctx
-
-
-def _convert_seed(path: Path, ctx: Context | None = None) -> tuple[Article | None, str | None]:
+def _convert_seed(path: Path, ctx: Context) -> tuple[Article | None, str | None]:
     """One seed → (article, None) or (None, the reason it failed). Never raises: a bug in one page
     must not stop the batch or lose the other pages."""
-    ctx = ctx or _WORKER_CTX
     try:
         return convert_page(read_seed(path, ctx), path.name, ctx), None
     except (ConvertError, CorrectionError, OSError) as exc:
@@ -127,32 +121,16 @@ def _convert_seed(path: Path, ctx: Context | None = None) -> tuple[Article | Non
         return None, f"internal error ({type(exc).__name__}: {exc}); please report it"
 
 
-def default_jobs(pages: int) -> int:
-    """One process per CPU, but no more than one per PAGES_PER_JOB pages."""
-    return max(1, min(os.cpu_count() or 1, pages // PAGES_PER_JOB))
-
-
 def _convert_seeds(seeds: list[Path], ctx: Context, jobs: int | None, progress: bool):
     """(path, article, error) for every seed, in the seeds' order whatever the number of processes.
 
     Pages are independent, so they convert in `jobs` forked processes (each inherits the loaded
     Context); the results come back in order, so the output does not depend on `jobs`."""
-    jobs = min(jobs or default_jobs(len(seeds)), max(1, len(seeds)))
-    bar = tqdm(total=len(seeds), disable=not progress, unit="page", desc="convert")
-    if jobs == 1 or "fork" not in mp.get_all_start_methods():
-        results = (_convert_seed(path, ctx) for path in seeds)
-        pool = None
-    else:
-        pool = mp.get_context("fork").Pool(jobs, initializer=_init_worker, initargs=(ctx,))
-        results = pool.imap(_convert_seed, seeds, chunksize=8)
-    try:
+    results = fork_imap(functools.partial(_convert_seed, ctx=ctx), seeds, PAGES_PER_JOB, jobs, chunksize=8)
+    with tqdm(total=len(seeds), disable=not progress, unit="page", desc="convert") as bar:
         for path, (article, error) in zip(seeds, results):
             bar.update()
             yield path, article, error
-    finally:
-        bar.close()
-        if pool is not None:
-            pool.terminate()
 
 
 def convert_all(seeds_dir: Path, out_dir: Path, ctx: Context, force: bool = False,

@@ -9,15 +9,14 @@ cold build, events (the slowest part of loading) are extracted in forked process
 """
 from __future__ import annotations
 
+import functools
 import hashlib
-import multiprocessing as mp
-import os
 from pathlib import Path
 
 import frontmatter
 
 from ..convert import load_context
-from ..extract.entities import Matcher
+from ..forked import fork_map
 from .catalog import Article, Catalog, Event, make_article
 from .events import all_events, extract_events
 
@@ -60,28 +59,6 @@ def _event_key(art: Article) -> tuple:
     return (art.slug, art.date, art.body_sha256, tuple((b.kind, b.anchor, b.text) for b in tr.blocks) if tr else None)
 
 
-_WORK: tuple[list[Article], Matcher] | None = None  # what a forked worker extracts from
-
-
-def _extract(i: int) -> list[Event]:
-    articles, matcher = _WORK
-    return extract_events(articles[i], matcher)
-
-
-def _extract_all(articles: list[Article], matcher: Matcher, jobs: int | None = None) -> list[list[Event]]:
-    """extract_events of every article, in order, in up to *jobs* forked processes."""
-    global _WORK
-    jobs = jobs or max(1, min(os.cpu_count() or 1, len(articles) // ARTICLES_PER_JOB))
-    if jobs == 1 or "fork" not in mp.get_all_start_methods():
-        return [extract_events(a, matcher) for a in articles]
-    _WORK = (articles, matcher)
-    try:
-        with mp.get_context("fork").Pool(jobs) as pool:
-            return pool.map(_extract, range(len(articles)), chunksize=32)
-    finally:
-        _WORK = None
-
-
 def load_catalog(docs: Path, data: Path, articles_dir: str = "articles") -> Catalog:
     ctx = load_context(data)
     digest = _data_digest(data)
@@ -103,7 +80,8 @@ def load_catalog(docs: Path, data: Path, articles_dir: str = "articles") -> Cata
     cat = Catalog(articles=articles, authority=ctx.authority)
     keys = {a.slug: (digest, _event_key(a)) for a in cat.articles}
     todo = [a for a in cat.articles if keys[a.slug] not in _EVENTS]
-    for art, found in zip(todo, _extract_all(todo, ctx.matcher)):
+    found_all = fork_map(functools.partial(extract_events, matcher=ctx.matcher), todo, ARTICLES_PER_JOB, chunksize=32)
+    for art, found in zip(todo, found_all):
         _EVENTS[keys[art.slug]] = found
     live = set(keys.values())
     for key in [k for k in _EVENTS if k not in live]:  # an edited article's old events

@@ -67,6 +67,7 @@ class ArchivePlugin(BasePlugin):
         self._memo: dict[str, tuple[str, dict[str, str]]] = {}  # lang → (catalog fingerprint, derived pages)
         self._page_dir: Path | None = None  # mkdocs serve --dirty: derived pages as files, rewritten when changed
         self._published: str | None = None  # fingerprint of the data files, feeds and sitemap last written
+        self._release_i18n = False  # this process built every language: mkdocs-static-i18n is held back
 
     def on_startup(self, *, command, dirty):
         # Defining on_startup also keeps this plugin object across `mkdocs serve` rebuilds, so the
@@ -125,9 +126,9 @@ class ArchivePlugin(BasePlugin):
             # Article bodies are rendered once for every language, before the languages part ways.
             # (A dirty rebuild renders only the pages that changed: it renders them as it goes.)
             docs = Path(config.docs_dir)
-            sources = [f for f in files.documentation_pages() if self._is_article_file(f)]
-            if sources:
-                rendered.prerender(article_files(docs, self.config["articles_dir"]), sources[0], files, config)
+            page = next((f for f in files.documentation_pages() if self._is_article_file(f)), None)
+            if page is not None:
+                rendered.prerender(article_files(docs, self.config["articles_dir"]), page, files, config)
         if first and languages.may_fork(config, self.command):
             for art in cat.articles:  # the same in every language: worked out once, before they part
                 article_html.related(cat, art)
@@ -378,7 +379,7 @@ class ArchivePlugin(BasePlugin):
 
     @event_priority(-200)  # after mkdocs-static-i18n's on_post_build
     def _post_build_last(self, config):
-        if getattr(self, "_release_i18n", False):
+        if self._release_i18n:
             config.plugins["i18n"].building = False
             self._release_i18n = False
 

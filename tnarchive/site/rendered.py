@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing as mp
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +24,7 @@ from mkdocs.structure import pages
 from mkdocs.structure.toc import TableOfContents, get_toc
 from mkdocs.utils import meta as mkdocs_meta
 
+from ..forked import fork_imap
 from .article import add_anchors
 
 BODIES_PER_JOB = 200  # fewer bodies per process than this: rendering in one process is quicker
@@ -41,7 +40,6 @@ class Rendered:
 
 _CACHE: dict[tuple[str, str], Rendered | None] = {}  # (extensions, sha256 of the Markdown) → result
 _MARKDOWN: dict[str, markdown.Markdown] = {}  # extensions → this process's Markdown object
-_WORK: tuple | None = None  # (config, files, file) of a forked worker
 
 
 def _extensions(config) -> str:
@@ -94,33 +92,17 @@ def anchored_body(path: Path) -> str:
     return add_anchors(doc[m.end():].lstrip("\n") if m else doc)
 
 
-def _render_one(text: str) -> Rendered | None:
-    config, files, file = _WORK
-    return render(text, file, files, config)
-
-
 def prerender(paths: list[Path], file, files, config, jobs: int | None = None) -> None:
     """Render every article file in *paths* not cached yet, in up to *jobs* forked processes.
 
     *file* is any page File of the build: rendering reads it only to resolve links, and a body
     with links is not cached."""
-    global _WORK
     todo: dict[tuple[str, str], str] = {}
     for path in paths:
         text = anchored_body(path)
         key = _key(config, text)
         if key not in _CACHE:
             todo[key] = text
-    jobs = jobs or max(1, min(os.cpu_count() or 1, len(todo) // BODIES_PER_JOB))
-    if jobs == 1 or "fork" not in mp.get_all_start_methods():
-        for key, text in todo.items():
-            _CACHE[key] = render(text, file, files, config)
-        return
-    _WORK = (config, files, file)
-    try:
-        with mp.get_context("fork").Pool(jobs) as pool:
-            for key, result in zip(todo, pool.imap(_render_one, todo.values(), chunksize=16)):
-                _CACHE[key] = result
-    finally:
-        _WORK = None
-
+    results = fork_imap(lambda text: render(text, file, files, config), list(todo.values()), BODIES_PER_JOB, jobs)
+    for key, result in zip(todo, results):
+        _CACHE[key] = result
