@@ -11,7 +11,8 @@ the English site still has N article pages through mkdocs-static-i18n's Vietname
 4. Search in Chromium over a local http.server (127.0.0.1): for each query, on a cold page (new
    browser context, cache disabled), type one key at a time into the header box (#tna-q), waiting
    for the page's `tna-search-results` event after each key; record the time from the first
-   keystroke to the first rendered results, the time of each later keystroke, and the bytes of
+   keystroke to the first rendered results, the time of each later keystroke (each key typed
+   after the one that showed the first results, from its keydown to its results), and the bytes of
    /assets/search/ loaded before the first results (raw, and gzip level 6 of each file).
 5. Unless --skip-baselines: plain Material (built-in `search` plugin, default navigation, no
    tnarchive plugin, under a time limit), Pagefind 1.5.2 indexing our built site, and Debian's
@@ -336,12 +337,15 @@ def search_ours(browser, base: str, site: Path, query: str, lang: str) -> dict:
             pass
         bench = page.evaluate("window.__bench")
         first_key = bench["keys"].get("0")
-        for i in range(1, len(query)):
+        first = bench["first"]
+        # Later keystrokes: those after the one that showed the first results (that one is the
+        # first-results time; its shards and, on a cold page, its code are loaded then).
+        shown_at = len(first["query"]) if first else len(query)
+        for i in range(shown_at, len(query)):
             key_t = bench["keys"].get(str(i))
             ev = next((e for e in bench["events"] if e["query"] == query[: i + 1]), None)
             if key_t is not None and ev is not None:
                 per_key.append(ev["t"] - key_t)
-        first = bench["first"]
         first_render = bench["events"][0] if bench["events"] else None
         final = next((e for e in reversed(bench["events"]) if e["query"] == query), None)
         all_urls = page.evaluate("performance.getEntriesByType('resource').map(r => r.name)")
@@ -480,6 +484,8 @@ def _summarise_search(rows: list[dict]) -> dict:
         "bytes_before_first_gzip_max": max(gz_before) if gz_before else None,
         "bytes_before_first_raw_max": max(r["bytes_before_first_result"]["raw"] for r in rows) if rows else None,
         "keystroke_ms_p90": round(sorted(keys)[int(len(keys) * 0.9)], 1) if keys else None,
+        "keystroke_ms_p95": round(sorted(keys)[int(len(keys) * 0.95)], 1) if keys else None,
+        "keystrokes": len(keys),
         "keystrokes_over_50_ms": sum(k > 50 for k in keys) if keys else None,
         "final_snippets_ms_max": max((r["final_snippets_ms"] for r in rows if r.get("final_snippets_ms") is not None), default=None),
     }
@@ -914,7 +920,8 @@ def evaluate(sizes: dict[int, dict]) -> list[dict]:
                 None if s["keystroke_ms_median"] is None else s["keystroke_ms_median"] <= TARGETS["keystroke_ms"])
             add(n, "search: later keystrokes, slowest (ms)", s["keystroke_ms_max"], "<= 50 ms",
                 None if s["keystroke_ms_max"] is None else s["keystroke_ms_max"] <= TARGETS["keystroke_ms"],
-                f"90th percentile {s.get('keystroke_ms_p90')} ms; {s.get('keystrokes_over_50_ms')} keystrokes over 50 ms"
+                f"90th / 95th percentile {s.get('keystroke_ms_p90')} / {s.get('keystroke_ms_p95')} ms; "
+                f"{s.get('keystrokes_over_50_ms')} of {s.get('keystrokes')} keystrokes over 50 ms"
                 if s.get("keystroke_ms_p90") is not None else "")
             add(n, "search: bytes before first result, worst query (gzip)", s["bytes_before_first_gzip_max"],
                 "<= 1 MB (target stated at 5,000)",

@@ -154,3 +154,77 @@ def test_word_scores_equal_lunr_js_queries(browser, indexed, lang):
         assert [d for d, _ in row["mine"]] == [d for d, _ in row["lunr"]], row
         for (_, a), (_, b) in zip(row["mine"], row["lunr"]):
             assert a == pytest.approx(b, rel=1e-9), row
+
+
+UINTS = """([b64, cases]) => cases.map(([at, n, size]) => Array.from(window.tnaSearch.uints(b64, at, n, size)))"""
+
+
+def test_postings_decode_from_any_byte_of_a_shard(browser, indexed):
+    """search.js decodes a posting from the base64 characters that hold it only: every offset, both widths."""
+    import base64
+    import random
+    import struct
+
+    rng = random.Random(7)
+    data = bytes(rng.randrange(256) for _ in range(61))
+    cases = [(at, n, size) for size in (2, 4) for at in range(13) for n in (1, 2, 5, (len(data) - at) // size)]
+    root, _ = indexed
+    page = browser.new_page()
+    page.goto((root / "index.html").as_uri())
+    got = page.evaluate(UINTS, [base64.b64encode(data).decode(), cases])
+    page.close()
+    want = [list(struct.unpack_from("<" + ("H" if size == 2 else "I") * n, data, at)) for at, n, size in cases]
+    assert got == want
+
+
+def _manifest(files: dict[str, str]) -> dict:
+    text = files["manifest.js"]
+    return json.loads(text[text.index("{"): text.rindex("}") + 1])
+
+
+def _small_shards(monkeypatch) -> dict[str, str]:
+    """A Vietnamese index cut into a file per key: "hợp" in seven pages, "học" and "hoa" in one each."""
+    monkeypatch.setattr(search_index, "SHARD_BYTES", 8)
+    texts = ["hợp tác", "hợp đồng", "họp và hợp", "hợp nhất", "hợp lý", "hợp lưu", "hợp âm", "học nghề", "hoa đào"]
+    docs = [Doc("article", f"Bài {i}", f"articles/{i}.html", t, "2023-01-01", 2023, [], [], label="2023")
+            for i, t in enumerate(texts)]
+    return dict(search_index.files(docs, "vi", {}))
+
+
+def test_manifest_weighs_each_key_by_the_words_of_the_text_under_it(monkeypatch):
+    files = _small_shards(monkeypatch)
+    manifest = _manifest(files)
+    assert [len(w) for w in manifest["weights"]] == [len(k) for k in manifest["shards"]]
+    weight = {k: w for keys, ws in zip(manifest["shards"], manifest["weights"]) for k, w in zip(keys, ws)}
+    assert weight["hop"] == 8  # "hợp" and "họp" (folded alike) stand 8 times in the texts
+    assert weight["hoc"] == 1 and weight["hoa"] == 1
+    # every word of the titles and texts (field b) stands under exactly one key
+    assert sum(map(sum, manifest["weights"])) == manifest["lengths"]["b"][1]
+
+
+PREFETCH = """async (queries) => {
+  const e = new window.tnaSearch.Engine("./", "vi"); await e.ready();
+  const out = {};
+  for (const q of queries) out[q] = e.prefetch(q);
+  await Promise.all(Array.from(e.shards.values()));
+  out.loaded = Array.from(e.shards.keys()).sort();
+  return out;
+}"""
+
+
+def test_a_word_being_typed_fetches_the_likeliest_next_shard(browser, tmp_path, monkeypatch):
+    files = _small_shards(monkeypatch)
+    (tmp_path / "lunr.js").write_bytes(LUNR_JS.read_bytes())
+    (tmp_path / "search.js").write_bytes(STATIC.read_bytes())
+    for rel, text in files.items():
+        (tmp_path / "vi" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "vi" / rel).write_text(text, encoding="utf-8")
+    (tmp_path / "index.html").write_text('<!doctype html><meta charset="utf-8"><script src="lunr.js"></script>'
+                                         '<script src="search.js"></script>', encoding="utf-8")
+    page = browser.new_page()
+    page.goto((tmp_path / "index.html").as_uri())
+    got = page.evaluate(PREFETCH, ["ho", "họ", "hợp ", "hợp", ""])
+    page.close()
+    assert got["ho"] == ["hop"] and got["họ"] == ["hop"]  # "p" holds 8 of the 10 words; "a", "c" one each: not worth a file
+    assert got["hợp "] == [] and got[""] == []  # a finished word, no word: nothing to guess
+    assert got["loaded"] == ["hop"]  # and it really loaded

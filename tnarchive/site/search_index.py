@@ -11,7 +11,9 @@ stemmed with lunr's Porter stemmer, as search.js stems English queries.
 
 The files, under assets/search/<lang>/, all scripts (`tnaSearch.shard(…)`) so they load from
 file:// where fetch() cannot:
-- manifest.js: the shard files and the keys each holds; the number of documents and every
+- manifest.js: the shard files, the keys each holds and how often their terms stand in the
+  text (so search.js can fetch the file a word being typed most likely needs next before
+  the next key is pressed); the number of documents and every
   document's field lengths (what lunr's BM25 normalises by); per document its kind, year and
   countries (the filters).
 - s/<key>.js: the terms whose folded form starts with one of the file's keys (a key grows by
@@ -256,16 +258,21 @@ def _tfs(tfs: list[int]) -> bytes:
         return uint_array([min(tf, 0xFFFF) for tf in tfs], "H")
 
 
-def _shards(index: Postings, ids: str) -> Iterator[tuple[list[str], dict, dict]]:
-    """(keys, postings, following words) per file, in key order, each made when it is written."""
+def _shards(index: Postings, ids: str) -> Iterator[tuple[list[str], list[int], dict, dict]]:
+    """(keys, their weights, postings, following words) per file, in key order, each made when
+    it is written. A key's weight is how many times its terms stand in the pages' titles and
+    texts (field b): how likely a word being typed goes on into it. (Not documents per term:
+    the commonest words stand in nearly every page, so their document counts are all alike.)"""
     per_doc = 2 + (2 if ids == "H" else 4)
     following = index.following()
     sizes = {t: sum(len(d) for _, d, _ in index.postings(t)) * per_doc * 4 // 3 for t in index.vocabulary()}
-    keys = shard_keys(sizes)
+    keys = shard_keys(sizes, SHARD_BYTES)
     by_key: dict[str, list[str]] = {}
     for term in sorted(keys):
         by_key.setdefault(keys[term], []).append(term)
-    for group in bundles({k: sum(sizes[t] for t in ts) for k, ts in by_key.items()}):
+    text = index.terms["b"]
+    for group in bundles({k: sum(sizes[t] for t in ts) for k, ts in by_key.items()}, SHARD_BYTES):
+        weights = [sum(sum(text[t][1::2]) for t in by_key[key] if t in text) for key in group]
         terms = [t for key in group for t in by_key[key]]
         post, parts = [], []
         for term in terms:
@@ -283,7 +290,7 @@ def _shards(index: Postings, ids: str) -> Iterator[tuple[list[str], dict, dict]]
                     counts += [c, len(nexts[c])]
                     pair_parts.append(uint_array(nexts[c], ids))
                 pairs.append([term, counts])
-        yield group, {"terms": terms, "post": post, "bin": _b64(parts)}, {"next": pairs, "bin": _b64(pair_parts)}
+        yield group, weights, {"terms": terms, "post": post, "bin": _b64(parts)}, {"next": pairs, "bin": _b64(pair_parts)}
 
 
 def files(docs: list[Doc], lang: str, country_names: dict[str, str]) -> Iterator[tuple[str, str]]:
@@ -299,9 +306,10 @@ def files(docs: list[Doc], lang: str, country_names: dict[str, str]) -> Iterator
     yield "cards.js", _script("cards", lang, "cards", cards)
     index = postings(docs, lang)
     ids = width(len(docs))
-    keys = []
-    for group, data, following in _shards(index, ids):
+    keys, weights = [], []
+    for group, group_weights, data, following in _shards(index, ids):
         keys.append(group)
+        weights.append(group_weights)
         yield f"s/{shard_file(group[0])}.js", _script("shard", lang, group[0], data)
         yield f"p/{shard_file(group[0])}.js", _script("pairs", lang, group[0], following)
     lengths = {}
@@ -310,6 +318,7 @@ def files(docs: list[Doc], lang: str, country_names: dict[str, str]) -> Iterator
         lengths[f] = [2 if code == "H" else 4, sum(index.lengths[f]), _b64([uint_array(index.lengths[f].tolist(), code)])]
     manifest = {
         "shards": keys,  # per shard file, the keys it holds; the file is named after the first
+        "weights": weights,  # per shard file, per key, its weight (see _shards): what search.js prefetches
         "n": len(docs),
         "ids": 2 if ids == "H" else 4,
         "lengths": lengths,  # field → [bytes per length, total, lengths in base64]

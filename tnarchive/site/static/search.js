@@ -96,18 +96,17 @@
   }
 
   // ---- the index's data -------------------------------------------------------------------
-  /* Base64 → bytes; n little-endian unsigned integers of `size` bytes from byte `at`. */
-  function bytesOf(b64) {
-    var bin = atob(b64), out = new Uint8Array(bin.length);
-    for (var i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  /* n little-endian unsigned integers of `size` bytes, from byte `at` of the base64 text
+   * `b64`: only the characters that hold them are decoded (a shard is 100 KB; a word needs a
+   * few of its postings, and a first keystroke runs this code before the browser has compiled it). */
+  function uints(b64, at, n, size) {
+    var first = Math.floor(at / 3), p = at - first * 3;
+    var bin = atob(b64.slice(first * 4, Math.ceil((at + n * size) / 3) * 4)), out = new Uint32Array(n), i;
+    if (size === 2) for (i = 0; i < n; i++, p += 2) out[i] = bin.charCodeAt(p) | bin.charCodeAt(p + 1) << 8;
+    else for (i = 0; i < n; i++, p += 4) out[i] = (bin.charCodeAt(p) | bin.charCodeAt(p + 1) << 8 | bin.charCodeAt(p + 2) << 16) + bin.charCodeAt(p + 3) * 16777216;
     return out;
   }
-  function uints(bytes, at, n, size) {
-    var out = new Uint32Array(n), i;
-    if (size === 2) for (i = 0; i < n; i++, at += 2) out[i] = bytes[at] | bytes[at + 1] << 8;
-    else for (i = 0; i < n; i++, at += 4) out[i] = (bytes[at] | bytes[at + 1] << 8 | bytes[at + 2] << 16) + bytes[at + 3] * 16777216;
-    return out;
-  }
+  api.uints = uints;
 
   /* One shard: its terms (sorted), where each term's postings are, decoded on first use. */
   function Shard(data, idSize) {
@@ -132,9 +131,8 @@
     if (!seg) return null;
     var key = term + "/" + field, p = this.cache.get(key);
     if (!p) {
-      if (!this.bytes) this.bytes = bytesOf(this.b64);
-      var n = seg[1], ids = uints(this.bytes, seg[0], n, this.idSize);
-      p = { ids: ids, tf: uints(this.bytes, seg[0] + n * this.idSize, n, 2) };
+      var n = seg[1];
+      p = { ids: uints(this.b64, seg[0], n, this.idSize), tf: uints(this.b64, seg[0] + n * this.idSize, n, 2) };
       this.cache.set(key, p);
     }
     return p;
@@ -165,8 +163,7 @@
     var entries = this.next.get(first) || [];
     for (var i = 0; i < entries.length; i++) {
       if (!nextTerms.has(entries[i][0])) continue;
-      if (!this.bytes) this.bytes = bytesOf(this.b64);
-      var ids = uints(this.bytes, entries[i][1], entries[i][2], this.idSize);
+      var ids = uints(this.b64, entries[i][1], entries[i][2], this.idSize);
       for (var k = 0; k < ids.length; k++) out[ids[k]] = 1;
     }
   };
@@ -209,7 +206,7 @@
   Engine.prototype.norm = function (field) {
     if (!this.norms[field]) {
       var l = this.manifest.lengths[field], n = this.n, avg = l[1] / n;
-      var lengths = uints(bytesOf(l[2]), 0, n, l[0]), out = new Float64Array(n);
+      var lengths = uints(l[2], 0, n, l[0]), out = new Float64Array(n);
       for (var i = 0; i < n; i++) out[i] = K1 * (1 - B + B * (lengths[i] / avg));
       this.norms[field] = out;
     }
@@ -231,6 +228,38 @@
     // A word still being typed loads the files it could become only once it says enough:
     // "ho" would pull in every "ho…" shard, most of the bytes and time of a first keystroke.
     return f.length >= 3 && out.length <= 4 ? out : out.slice(0, 1);
+  };
+  /* The shard files the next key most likely needs, loaded now, while the reader is still
+   * typing: a file costs a browser 15–30 ms to fetch and run, most of a keystroke that needs
+   * one. For the word being typed, each letter that could come next is weighed by how often
+   * the terms under its keys stand in the text (the manifest's weights); for the likeliest
+   * letter every file the word would then need is loaded, for the next two (each at least an
+   * eighth of the weight) the first, four files at most. Returns the keys asked for. */
+  Engine.prototype.prefetch = function (query) {
+    var toks = parseQuery(query), last = toks[toks.length - 1];
+    if (!this.manifest || !last || !last.partial) return [];
+    var f = last.f, files = this.manifest.shards, weights = this.manifest.weights || [];
+    var mass = new Map(), total = 0, stay = 0, stayLength = -1;
+    for (var i = 0; i < files.length; i++) {
+      for (var j = 0; j < files[i].length; j++) {
+        var k = files[i][j], w = (weights[i] || [])[j] || 0;
+        if (k.length > f.length && k.indexOf(f) === 0) {
+          var c = String.fromCodePoint(k.codePointAt(f.length));
+          mass.set(c, (mass.get(c) || 0) + w);
+          total += w;
+        } else if (f.indexOf(k) === 0 && k.length > stayLength) { stay = w; stayLength = k.length; }
+      }
+    }
+    total += stay;  // the words that stay in the file already loaded
+    var self = this, out = [];
+    Array.from(mass.keys()).sort(function (a, b) { return mass.get(b) - mass.get(a) || (a < b ? -1 : 1); })
+      .slice(0, 3).forEach(function (c, rank) {
+        if (mass.get(c) * 8 < total) return;
+        self.keysFor(f + c, true).slice(0, rank ? 1 : 4).forEach(function (key) {
+          if (out.length < 4 && out.indexOf(key) < 0) { out.push(key); self.shard(key); }
+        });
+      });
+    return out;
   };
   /* A shard (folder "s") or its word pairs ("p") for one key, loaded once and kept in *cache*. */
   Engine.prototype.part = function (cache, folder, kind, Make, key) {
@@ -602,6 +631,7 @@
           list.hidden = false; input.setAttribute("aria-expanded", "true"); active = -1;
           var timing = api.lastTiming = { query: q, ms: performance.now() - t0, results: found.total };
           box.dispatchEvent(new CustomEvent("tna-search-results", { detail: timing }));
+          engine.ready().then(function () { if (mine === seq) engine.prefetch(q); });
           list.snippets.then(function () {
             if (mine !== seq) return;
             timing.snippetsMs = performance.now() - t0;
