@@ -110,27 +110,28 @@ def header_comment(seed: str) -> str:
 PAGES_PER_JOB = 25  # below this many pages per process, starting processes costs more than it saves
 
 
-def _convert_seed(path: Path, ctx: Context) -> tuple[Article | None, str | None]:
-    """One seed → (article, None) or (None, the reason it failed). Never raises: a bug in one page
-    must not stop the batch or lose the other pages."""
+def _convert_seed(path: Path, ctx: Context) -> tuple[Article | None, str | None, tuple | None]:
+    """One seed → (article, None, its duplicate_keys) or (None, the reason it failed, None). Never
+    raises: a bug in one page must not stop the batch or lose the other pages."""
     try:
-        return convert_page(read_seed(path, ctx), path.name, ctx), None
+        article = convert_page(read_seed(path, ctx), path.name, ctx)
+        return article, None, duplicate_keys(article)
     except (ConvertError, CorrectionError, OSError) as exc:
-        return None, str(exc)
+        return None, str(exc), None
     except Exception as exc:
-        return None, f"internal error ({type(exc).__name__}: {exc}); please report it"
+        return None, f"internal error ({type(exc).__name__}: {exc}); please report it", None
 
 
 def _convert_seeds(seeds: list[Path], ctx: Context, jobs: int | None, progress: bool):
-    """(path, article, error) for every seed, in the seeds' order whatever the number of processes.
+    """(path, article, error, duplicate keys) for every seed, in the seeds' order whatever the number of processes.
 
     Pages are independent, so they convert in `jobs` forked processes (each inherits the loaded
     Context); the results come back in order, so the output does not depend on `jobs`."""
     results = fork_imap(functools.partial(_convert_seed, ctx=ctx), seeds, PAGES_PER_JOB, jobs, chunksize=8)
     with tqdm(total=len(seeds), disable=not progress, unit="page", desc="convert") as bar:
-        for path, (article, error) in zip(seeds, results):
+        for path, (article, error, keys) in zip(seeds, results):
             bar.update()
-            yield path, article, error
+            yield path, article, error, keys
 
 
 def convert_all(seeds_dir: Path, out_dir: Path, ctx: Context, force: bool = False,
@@ -146,12 +147,14 @@ def convert_all(seeds_dir: Path, out_dir: Path, ctx: Context, force: bool = Fals
     slugs: dict[str, str] = {}
     plans: list[tuple[str, str, bytes]] = []
     converted: dict[str, Article] = {}
-    for path, article, error in _convert_seeds(seeds, ctx, jobs, progress):
+    dup_keys: dict[str, tuple] = {}
+    for path, article, error, keys in _convert_seeds(seeds, ctx, jobs, progress):
         if article is None:
             outcome.failed.append((str(path), error))
         else:
             converted[path.name] = article
-    outcome.duplicates = find_duplicates(converted)
+            dup_keys[path.name] = keys
+    outcome.duplicates = find_duplicates(converted, dup_keys)
     for dup, kept in sorted(outcome.duplicates.items()):
         other = converted.pop(dup)
         converted[kept].meta.setdefault("also_published", []).append({
@@ -243,31 +246,35 @@ def translation_status(outcome: Outcome, translations_dir: Path) -> dict[str, st
     return status
 
 
-def fingerprint(article: Article) -> str:
-    """The article's text without anything a site adds around it: folded paragraphs, in order."""
+def duplicate_keys(article: Article) -> tuple[str, tuple[str, str], str]:
+    """What find_duplicates compares of one article: its fingerprint (the text without anything
+    a site adds around it: folded paragraphs, in order), its folded title and day,
+    and the start of its folded text. Worked out where the page is converted (in parallel);
+    each block is folded once (fold works character by character, so folding the parts is
+    folding the whole)."""
     from .text import fold
 
-    text = "\n".join(" ".join(fold(b.text).split()) for b in article.blocks if b.kind in ("paragraph", "list_item"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    folded = [(b.kind, " ".join(fold(b.text).split())) for b in article.blocks]
+    text = "\n".join(t for kind, t in folded if kind in ("paragraph", "list_item"))
+    key = (" ".join(fold(article.meta["title"]).split()), (article.meta.get("date") or "")[:10])
+    body = " ".join(t for _, t in folded if t)[:4000]
+    return hashlib.sha256(text.encode("utf-8")).hexdigest(), key, body
 
 
-def find_duplicates(articles: dict[str, Article]) -> dict[str, str]:
+def find_duplicates(articles: dict[str, Article],
+                    keys: dict[str, tuple[str, tuple[str, str], str]] | None = None) -> dict[str, str]:
     """Republished copies: the same text (once the chrome is gone), or the same title on the same day
     with text at least 95% alike. The seed whose name sorts first is kept; the others map to it.
-    Near-duplicates are only sought among pages sharing title and day, so the cost stays linear."""
+    Near-duplicates are only sought among pages sharing title and day, so the cost stays linear.
+    *keys*: each article's duplicate_keys, if already worked out."""
     from rapidfuzz import fuzz
-
-    from .text import fold
 
     kept: dict[str, str] = {}
     by_print: dict[str, str] = {}
     by_title: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for seed in sorted(articles):
-        art = articles[seed]
-        fp = fingerprint(art)
+        fp, key, body = keys[seed] if keys and seed in keys else duplicate_keys(articles[seed])
         original = by_print.get(fp)
-        key = (" ".join(fold(art.meta["title"]).split()), (art.meta.get("date") or "")[:10])
-        body = " ".join(fold(" ".join(b.text for b in art.blocks)).split())[:4000]
         if original is None:
             for other, other_body in by_title.get(key, []):
                 if fuzz.ratio(body, other_body, score_cutoff=95):
