@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,11 +71,87 @@ def render(text: str, file, files, config) -> Rendered | None:
     relative._register(md)
     title = pages._ExtractTitleTreeprocessor()
     title._register(md)
-    content = md.convert(text)
+    plain = skeleton(text, md.ESCAPED_CHARS)
+    if plain is None:
+        content = md.convert(text)
+    else:
+        lines = plain[1]
+        content = _PLACEHOLDER.sub(lambda m: lines[int(m[1])], md.convert(plain[0]))
     if relative.links_to_anchors or "<a " in content or "<img" in content:
         return None
     return Rendered(content, get_toc(getattr(md, "toc_tokens", [])), title.title,
                     set(anchors.present_anchor_ids | raw_html.present_anchor_ids))
+
+
+# The converter's Markdown (tnarchive.render, then add_anchors) is a few shapes of block, each
+# line of text escaped so that nothing in it is markup. Python-Markdown spends most of an
+# article's time matching its inline patterns against those long lines of plain text, so
+# `skeleton` swaps each line for a placeholder, Python-Markdown renders the rest (headings,
+# ids, classes, lists, the table of contents, the title: all its own work), and the lines go
+# back in as `inline` renders them: escapes undone, entities kept, & and > escaped, as
+# Python-Markdown does. Anything else (a curated translation written by hand, say) is left
+# whole to Python-Markdown. tests/test_rendered.py holds the two to the same output.
+_PLACEHOLDER = re.compile(r"TNAFASTLINE(\d+)Z")
+# What would make a line of text more than text for Python-Markdown: inline markup, raw HTML,
+# attribute lists, tables, its own placeholders, tabs and the like.
+_NOT_PLAIN = re.compile(r"[`*_\[\]<{}|~\t\r\x00-\x08\x0b-\x1f\x7f]|^\s|\s$")
+# What would make a block's first line more than a paragraph: a heading, quote, list, rule, code.
+_BLOCK_START = re.compile(r"[#>=+\-]|\d+[.)]")
+_ATTRS = re.compile(r"\{:( \.(lead|caption))? #p\d+ \}")
+_INLINE: dict[tuple[str, ...], tuple[re.Pattern, re.Pattern]] = {}
+_HTML = {"&": "&amp;", ">": "&gt;"}
+
+
+def inline(line: str, escaped: list[str]) -> str | None:
+    """Python-Markdown's HTML for one line of escaped plain text, or None if it is more than that:
+    a backslash before one of *escaped* stands for that character; an entity stays as it is;
+    any other & and > are escaped."""
+    key = tuple(escaped)
+    if key not in _INLINE:
+        chars = "[" + re.escape("".join(key)) + "]"
+        _INLINE[key] = (re.compile("\\\\" + chars),
+                        re.compile("\\\\(" + chars + ")|&(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z0-9]+);|[&>]"))
+    escapes, parts = _INLINE[key]
+    if _NOT_PLAIN.search(escapes.sub("", line)):  # markup but for what a backslash makes text
+        return None
+    return parts.sub(lambda m: _HTML.get(m[1], m[1]) if m[1] is not None else _HTML.get(m[0], m[0]), line)
+
+
+def skeleton(text: str, escaped: list[str]) -> tuple[str, list[str]] | None:
+    """(*text* with each line of article text replaced by a placeholder, those lines' HTML), or
+    None when *text* is not only the converter's shapes of block: one heading line; one line of
+    text with or without its attribute list ({: .lead #p1 }); lines of a list ("- …")."""
+    blocks = text.split("\n\n")
+    if not text.endswith("\n") or "\n\n\n" in text or "TNAFASTLINE" in text:
+        return None
+    out, lines = [], []
+
+    def hold(line: str) -> str | None:
+        html = inline(line, escaped)
+        if html is None or _BLOCK_START.match(line):
+            return None
+        lines.append(html)
+        return f"TNAFASTLINE{len(lines) - 1}Z"
+
+    for block in blocks:
+        rows = block.rstrip("\n").split("\n")
+        first = rows[0]
+        if first.startswith(("# ", "## ")) and len(rows) == 1:
+            out.append(block)
+            continue
+        if first.startswith("- "):
+            held = [hold(r[2:]) if r.startswith("- ") else None for r in rows]
+            if None in held:
+                return None
+            out.append("\n".join(f"- {h}" for h in held) + block[len(block.rstrip("\n")):])
+            continue
+        if len(rows) > 2 or (len(rows) == 2 and not _ATTRS.fullmatch(rows[1])):
+            return None
+        held_line = hold(first)
+        if held_line is None:
+            return None
+        out.append("\n".join([held_line] + rows[1:]) + block[len(block.rstrip("\n")):])
+    return "\n\n".join(out), lines
 
 
 def cached(text: str, file, files, config) -> Rendered | None:
