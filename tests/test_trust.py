@@ -152,9 +152,12 @@ def test_build_killed_halfway_leaves_the_previous_site(project):
     (project / "docs/vi/index.md").write_text("# Trang chủ mới\n", encoding="utf-8")
     proc = subprocess.Popen(["bash", "scripts/build-site.sh"], cwd=project, env=env, start_new_session=True,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(4.0)
+    # Killed once the new pages are being written (not after a fixed time: a fast build could finish first).
+    deadline = time.monotonic() + 120
+    while proc.poll() is None and time.monotonic() < deadline and not any((project / "site.partial").rglob("*.html")):
+        time.sleep(0.02)
     os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait()
+    assert proc.wait() == -signal.SIGKILL, "the build ended before it could be killed halfway"
     after = sorted(str(p.relative_to(project / "site")) for p in (project / "site").rglob("*.html"))
     assert after == before and len(before) > 300
     assert "Trang chủ mới" not in (project / "site/index.html").read_text(encoding="utf-8")
