@@ -154,6 +154,14 @@ def skeleton(text: str, escaped: list[str]) -> tuple[str, list[str]] | None:
     return "\n\n".join(out), lines
 
 
+def use(page, done: Rendered, config=None, files=None) -> None:
+    """What Page.render sets on *page*, from a body rendered ahead of time (it has no links, or
+    it would not have been cached)."""
+    page.content, page.toc, page._title_from_render = done.content, done.toc, done.title
+    page.present_anchor_ids = set(done.anchors)
+    page.links_to_anchors = {}
+
+
 def cached(text: str, file, files, config) -> Rendered | None:
     key = _key(config, text)
     if key not in _CACHE:
