@@ -6,8 +6,10 @@ a page. So every article body and translation is rendered once, in forked proces
 site's languages are built (the build of each language is forked from the process that holds
 them), and the plugin gives MkDocs the cached HTML instead of the Markdown.
 
-Rendering goes through MkDocs' own Page.render, with the site's Markdown extensions, so the
-HTML, the table of contents and the anchors are exactly those MkDocs makes. A body whose HTML
+Rendering goes through MkDocs' own Page.render steps, with the site's Markdown extensions, so
+the HTML, the table of contents and the anchors are exactly those MkDocs makes; the lines of
+article text the converter wrote skip Python-Markdown's inline patterns (see `skeleton`), and
+the page's own render takes the result (`use`) instead of making a Markdown object again. A body whose HTML
 has a link or an image is not cached: MkDocs rewrites those relative to the page and its
 language, so such a page is left to MkDocs. The cache lives as long as the process, so
 `mkdocs serve` renders only what changed.
