@@ -9,9 +9,9 @@ them), and the plugin gives MkDocs the cached HTML instead of the Markdown.
 Rendering goes through MkDocs' own Page.render steps, with the site's Markdown extensions, so
 the HTML, the table of contents and the anchors are exactly those MkDocs makes; the lines of
 article text the converter wrote skip Python-Markdown's inline patterns (see `skeleton`), and
-the page's own render takes the result (`use`) instead of making a Markdown object again. A body whose HTML
-has a link or an image is not cached: MkDocs rewrites those relative to the page and its
-language, so such a page is left to MkDocs. The cache lives as long as the process, so
+the page's own render takes the result (`use`) instead of making a Markdown object again.
+A body whose HTML has a link or an image is not cached: MkDocs rewrites those relative to the
+page and its language, so such a page is left to MkDocs. The cache lives as long as the process, so
 `mkdocs serve` renders only what changed.
 """
 from __future__ import annotations
@@ -95,7 +95,7 @@ def render(text: str, file, files, config) -> Rendered | None:
 # whole to Python-Markdown. tests/test_rendered.py holds the two to the same output.
 _PLACEHOLDER = re.compile(r"TNAFASTLINE(\d+)Z")
 # What would make a line of text more than text for Python-Markdown: inline markup, raw HTML,
-# attribute lists, tables, its own placeholders, tabs and the like.
+# attribute lists, tables, tabs, control characters, leading or trailing space.
 _NOT_PLAIN = re.compile(r"[`*_\[\]<{}|~\t\r\x00-\x08\x0b-\x1f\x7f]|^\s|\s$")
 # What would make a block's first line more than a paragraph: a heading, quote, list, rule, code.
 _BLOCK_START = re.compile(r"[#>=+\-]|\d+[.)]")
