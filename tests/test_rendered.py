@@ -116,6 +116,8 @@ def test_the_quick_way_renders_what_python_markdown_renders(mkdocs_site, title, 
     "# T\n\n> quote\n{: #p1 }\n",
     "# T\n\nText TNAFASTLINE0Z\n{: #p1 }\n",
     "# T\n\n- a\n- *b*\n",
+    "\n\n# T\n\nText\n{: #p1 }\n",                   # an empty block: no placeholder may stand for it
+    "# T\n\nText\n{: #p1 }\n\n",
 ])
 def test_anything_else_is_left_whole_to_python_markdown(mkdocs_site, text):
     config, files = mkdocs_site

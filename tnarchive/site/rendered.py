@@ -123,20 +123,19 @@ def skeleton(text: str, escaped: list[str]) -> tuple[str, list[str]] | None:
     """(*text* with each line of article text replaced by a placeholder, those lines' HTML), or
     None when *text* is not only the converter's shapes of block: one heading line; one line of
     text with or without its attribute list ({: .lead #p1 }); lines of a list ("- …")."""
-    blocks = text.split("\n\n")
     if not text.endswith("\n") or "\n\n\n" in text or "TNAFASTLINE" in text:
         return None
     out, lines = [], []
 
     def hold(line: str) -> str | None:
         html = inline(line, escaped)
-        if html is None or _BLOCK_START.match(line):
+        if html is None or not line or _BLOCK_START.match(line):
             return None
         lines.append(html)
         return f"TNAFASTLINE{len(lines) - 1}Z"
 
-    for block in blocks:
-        rows = block.rstrip("\n").split("\n")
+    for block in text[:-1].split("\n\n"):
+        rows = block.split("\n")
         first = rows[0]
         if first.startswith(("# ", "## ")) and len(rows) == 1:
             out.append(block)
@@ -145,15 +144,15 @@ def skeleton(text: str, escaped: list[str]) -> tuple[str, list[str]] | None:
             held = [hold(r[2:]) if r.startswith("- ") else None for r in rows]
             if None in held:
                 return None
-            out.append("\n".join(f"- {h}" for h in held) + block[len(block.rstrip("\n")):])
+            out.append("\n".join(f"- {h}" for h in held))
             continue
         if len(rows) > 2 or (len(rows) == 2 and not _ATTRS.fullmatch(rows[1])):
             return None
         held_line = hold(first)
         if held_line is None:
             return None
-        out.append("\n".join([held_line] + rows[1:]) + block[len(block.rstrip("\n")):])
-    return "\n\n".join(out), lines
+        out.append("\n".join([held_line] + rows[1:]))
+    return "\n\n".join(out) + "\n", lines
 
 
 def use(page, done: Rendered, config=None, files=None) -> None:
