@@ -238,11 +238,11 @@
   Engine.prototype.prefetch = function (query) {
     var toks = parseQuery(query), last = toks[toks.length - 1];
     if (!this.manifest || !last || !last.partial) return [];
-    var f = last.f, files = this.manifest.shards, weights = this.manifest.weights || [];
+    var f = last.f, files = this.manifest.shards, weights = this.manifest.weights;
     var mass = new Map(), total = 0, stay = 0, stayLength = -1;
     for (var i = 0; i < files.length; i++) {
       for (var j = 0; j < files[i].length; j++) {
-        var k = files[i][j], w = (weights[i] || [])[j] || 0;
+        var k = files[i][j], w = weights[i][j];
         if (k.length > f.length && k.indexOf(f) === 0) {
           var c = String.fromCodePoint(k.codePointAt(f.length));
           mass.set(c, (mass.get(c) || 0) + w);
