@@ -20,8 +20,8 @@ one language after the other (`TNARCHIVE_JOBS=1`, and always under `mkdocs serve
 from __future__ import annotations
 
 import copy
-import gc
 import functools
+import gc
 import hashlib
 import json
 import logging
@@ -48,6 +48,8 @@ from .loader import article_files, inputs_digest, load_catalog, sources
 from .l10n import t
 
 log = logging.getLogger("mkdocs.plugins.tnarchive")
+
+
 class _CompiledTemplates(jinja2.BytecodeCache):
     """Jinja's compiled templates kept in memory for the life of the process. Jinja checks each
     against its template's source (a bucket's checksum), so a changed template is compiled again."""
