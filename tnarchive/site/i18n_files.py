@@ -9,8 +9,9 @@ every rebuild under `mkdocs serve`, for files that did not change.
 level, the languages and three settings (docs_dir, site_dir, use_directory_urls). `install()`
 wraps it (and `is_relative_to`, which it and `reconfigure_files` call) so each result is made
 once per process: the first call keeps the File it made, untouched, and every call returns a
-fresh shallow copy of it whose `alternates` list the copy itself, as the original does. A cold
-build is not changed (each call is new there); a rebuild copies instead of re-deriving.
+fresh shallow copy of it whose `alternates` list the copy itself, as the original does. The
+plugin installs it under `mkdocs serve` only: in a single build every call is new, and keeping
+what it made would only cost memory (a copy of every file, in both build processes).
 
 Only for the version whose code this was checked against (pinned in pyproject.toml); any other
 version is left alone.

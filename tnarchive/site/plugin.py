@@ -104,7 +104,8 @@ class ArchivePlugin(BasePlugin):
         # catalog, the derived pages and the search process of the last build are still here.
         self.command = command
         self.dirty = dirty
-        i18n_files.install()  # mkdocs serve: rebuilds copy mkdocs-static-i18n's files instead of remaking them
+        if command == "serve":  # rebuilds copy mkdocs-static-i18n's files instead of remaking them
+            i18n_files.install()  # (not in a single build: it would only keep a copy of every file)
 
     def on_serve(self, server, *, config, builder):
         if self.config["watcher"] == "native" and watching.use_native(server):
@@ -183,11 +184,6 @@ class ArchivePlugin(BasePlugin):
         if first and languages.may_fork(config, self.command):
             for art in cat.articles:  # the same in every language: worked out once, before they part
                 article_html.related(cat, art)
-            # What the builds share from here on (catalog, rendered bodies) is left out of Python's
-            # garbage collections: they no longer walk it (about 1 s each at 5,000 articles), and the
-            # forked build no longer writes to its pages of memory, which the two processes then share.
-            gc.collect()
-            gc.freeze()
             # The catalog is loaded once, here; the forked builds of the other languages share it.
             # (Forked before the search process starts: a fork must not copy a process with threads.)
             self._forked = languages.fork_others(config, on_child=self._in_child)
@@ -339,16 +335,23 @@ class ArchivePlugin(BasePlugin):
         return context
 
     # -- files beside the pages -----------------------------------------------------------
-    def _start_search(self, cat: Catalog, site: Path) -> None:
+    def _start_search(self, cat: Catalog, site: Path, cancel: threading.Event | None = None) -> None:
         """Start making the search index of every language in a second process.
 
         Started as soon as the catalog is loaded, it runs on whichever core is free while MkDocs
         renders the pages (at 5,000 articles per language it takes about 30 s of CPU, 6 s at
         1,000); _finish_search waits for it once every language is built. Spawned, not forked:
-        it shares nothing with this process."""
+        it shares nothing with this process. (*cancel*, under mkdocs serve: set when an edit starts
+        the next build, which then waits for this to return; it is checked between the steps.)"""
         self._stop_search()  # mkdocs serve: the last build's index, if it is still being made
-        jobs = [(lang, search_index.documents(cat, lang),
-                 {pid: partners.partner_name(cat, pid, lang) for pid in cat.authority.partners}) for lang in LANGS]
+        jobs = []
+        for lang in LANGS:
+            if cancel is not None and cancel.is_set():
+                return
+            jobs.append((lang, search_index.documents(cat, lang),
+                         {pid: partners.partner_name(cat, pid, lang) for pid in cat.authority.partners}))
+        if cancel is not None and cancel.is_set():
+            return
         self._search = get_context("spawn").Process(target=search_index.write, args=(jobs, site / "assets" / "search"),
                                                      name="tnarchive-search-index")
         self._search.start()
@@ -367,9 +370,7 @@ class ArchivePlugin(BasePlugin):
             gc.collect()
             gc.freeze()
             self._frozen = True
-            if cancel.is_set():
-                return
-        self._start_search(cat, site)
+        self._start_search(cat, site, cancel)
 
     def _stop_search(self) -> None:
         if self._search is not None and self._search.is_alive():
