@@ -119,6 +119,19 @@ def _descendants(pid: int) -> list[int]:
     return out
 
 
+def _pss_kb(pid: int) -> int:
+    """The process's proportional set size in kB: its pages, each shared page divided among the
+    processes that share it (/proc/PID/smaps_rollup). Summed over a forked build, it counts what
+    the machine holds, where the sum of VmRSS counts a shared page once per process."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
 def _status_kb(pid: int, field: str) -> int:
     """A memory figure of /proc/PID/status in kB: VmRSS (now) or VmHWM (the process's peak)."""
     try:
@@ -140,7 +153,7 @@ def run_measured(cmd: list[str], cwd: Path, log: Path, timeout: float | None = N
     with open(log, "w") as out:
         proc = subprocess.Popen(full, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=env,
                                 start_new_session=True)
-        seen_kb, total_kb, timed_out, over_mem = 0, 0, False, False
+        seen_kb, total_kb, pss_kb, timed_out, over_mem = 0, 0, 0, False, False
         while proc.poll() is None:
             tree = [proc.pid, *_descendants(proc.pid)]
             for pid in tree:
@@ -148,6 +161,7 @@ def run_measured(cmd: list[str], cwd: Path, log: Path, timeout: float | None = N
             # The build forks (one process per language, workers for events): what the machine
             # must hold is the sum of the processes alive at the same moment.
             total_kb = max(total_kb, sum(_status_kb(pid, "VmRSS") for pid in tree))
+            pss_kb = max(pss_kb, sum(_pss_kb(pid) for pid in tree))
             if timeout and time.perf_counter() - t0 > timeout:
                 timed_out = True
             if mem_cap_kb and seen_kb > mem_cap_kb:
@@ -173,7 +187,10 @@ def run_measured(cmd: list[str], cwd: Path, log: Path, timeout: float | None = N
             "timed_out": timed_out, "killed_over_memory": over_mem,
             "peak_rss_bytes": rss_kb * 1024 if rss_kb else None, "rss_method": method,
             "peak_total_rss_bytes": total_kb * 1024 if total_kb else None,
-            "total_rss_method": "sum of VmRSS over the process tree, polled every 0.2 s (lower bound)"}
+            "total_rss_method": "sum of VmRSS over the process tree, polled every 0.2 s (lower bound)",
+            "peak_total_pss_bytes": pss_kb * 1024 if pss_kb else None,
+            "total_pss_method": "sum of Pss (smaps_rollup) over the process tree, polled every 0.2 s: "
+                                "pages shared by forked processes counted once"}
 
 
 def _check(res: dict, log: Path, what: str) -> None:
@@ -1030,7 +1047,9 @@ def write_markdown(results: dict, path: Path) -> None:
               f"| mkdocs build: per HTML page | {b['ms_per_html_page']} ms |",
               f"| mkdocs build: per article page | {b.get('ms_per_article_page', 'not measured')} ms |",
               f"| mkdocs build: peak RSS | {_mb(peak_rss(b))} (all processes together; largest single process "
-              f"{_mb(b['peak_rss_bytes'])}) |",
+              f"{_mb(b['peak_rss_bytes'])}"
+              + (f"; proportional set size summed, shared pages counted once: {_mb(b['peak_total_pss_bytes'])}"
+                 if b.get("peak_total_pss_bytes") else "") + ") |",
               f"| mkdocs serve --dirty, one article edited until served again (vi and en) | "
               + (f"median {r['serve']['median_s']} s, slowest {r['serve']['max_s']} s of {len(r['serve']['edits'])} "
                  f"(first build {r['serve']['first_build_s']} s)" if (r.get('serve') or {}).get('edits')
