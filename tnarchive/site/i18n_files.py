@@ -47,7 +47,6 @@ def remembered(create):
         new.alternates = {current_language: new}
         return new
 
-    create_i18n_file.__wrapped__ = create
     return create_i18n_file
 
 
@@ -61,7 +60,6 @@ def _cached_relative(original):
         except TypeError:  # an argument that cannot be hashed
             return original(src_path, dest_path)
 
-    is_relative_to.__wrapped__ = original
     return is_relative_to
 
 

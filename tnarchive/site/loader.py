@@ -30,10 +30,10 @@ ARTICLES_PER_JOB = 200  # fewer articles per process than this: extracting in on
 _PATHS: dict[str, Path] = {}
 _POSTS: dict[Path, tuple[tuple[int, int], tuple[dict, str]]] = {}  # path → ((mtime, size), (meta, body))
 _EVENTS: dict[tuple, tuple[list[Event], bytes]] = {}  # (data digest, article key) → its events, their digest
-_ARTICLES: dict[tuple, Article] = {}  # (data digest, file, its stat, translation, its stat) → the article
+# (data digest, file, its stat, translation, its stat) → the article and its part of the fingerprint
+_ARTICLES: dict[tuple, tuple[Article, bytes]] = {}
 _CONTEXT: dict[str, Context] = {}  # data digest → what load_context read (the latest only)
 _ALL_EVENTS: dict[str, object] = {}  # the last load's events in date order, and what they came from
-_DIGESTS: dict[int, tuple[Article, bytes]] = {}  # id(article) → (the article, its part of the fingerprint)
 
 
 def _markdown_files(folder: Path) -> list[tuple[Path, os.stat_result]]:
@@ -44,7 +44,7 @@ def _markdown_files(folder: Path) -> list[tuple[Path, os.stat_result]]:
             found = [(e.name, e) for e in it if e.name.endswith(".md") and e.is_file()]
     except FileNotFoundError:
         return []
-    return [(_path(e.path), e.stat()) for name, e in sorted(found)]
+    return [(_path(e.path), e.stat()) for _, e in sorted(found)]
 
 
 def _path(path: str) -> Path:
@@ -117,14 +117,17 @@ def load_catalog(docs: Path, data: Path, articles_dir: str = "articles", found: 
     for f, st in found.en:
         meta, body = _post(f, st)
         en[(meta.get("translation") or {}).get("of") or f.stem] = (f, (meta, body))
-    articles, live = [], set()
+    articles, article_digests, live = [], {}, set()
     for f, st in found.vi:
         meta, body = _post(f, st)
         tr_path, tr_post = en.get(meta.get("slug"), (None, None))
         key = (digest, f, _POSTS[f][0], tr_path, tr_path and _POSTS[tr_path][0])
         if key not in _ARTICLES:
-            _ARTICLES[key] = make_article(meta, body, tr_post, ctx.authority)
-        articles.append(_ARTICLES[key])
+            art = make_article(meta, body, tr_post, ctx.authority)
+            _ARTICLES[key] = (art, _article_digest(art))
+        art, art_digest = _ARTICLES[key]
+        articles.append(art)
+        article_digests[art.slug] = art_digest
         live.add(key)
     for key in [k for k in _ARTICLES if k not in live]:
         del _ARTICLES[key]
@@ -132,8 +135,8 @@ def load_catalog(docs: Path, data: Path, articles_dir: str = "articles", found: 
     keys = {a.slug: (digest, _event_key(a)) for a in cat.articles}
     todo = [a for a in cat.articles if keys[a.slug] not in _EVENTS]
     found_all = fork_map(functools.partial(extract_events, matcher=ctx.matcher), todo, ARTICLES_PER_JOB, chunksize=32)
-    for art, found in zip(todo, found_all):
-        _EVENTS[keys[art.slug]] = (found, _events_digest(found))
+    for art, events in zip(todo, found_all):
+        _EVENTS[keys[art.slug]] = (events, _events_digest(events))
     live = set(keys.values())
     for key in [k for k in _EVENTS if k not in live]:  # an edited article's old events
         del _EVENTS[key]
@@ -145,18 +148,18 @@ def load_catalog(docs: Path, data: Path, articles_dir: str = "articles", found: 
         _ALL_EVENTS.update(order=order, events=all_events(cat, ctx.matcher, {a.slug: _EVENTS[keys[a.slug]][0]
                                                                              for a in cat.articles}))
     cat.events = list(_ALL_EVENTS["events"])
-    cat.fingerprint = fingerprint(cat, digest, event_digests)
+    cat.fingerprint = fingerprint(cat, digest, [article_digests[a.slug] for a in cat.articles], event_digests)
     return cat
 
 
-def fingerprint(cat: Catalog, data_digest: str, event_digests: list[bytes]) -> str:
+def fingerprint(cat: Catalog, data_digest: str, article_digests: list[bytes], event_digests: list[bytes]) -> str:
     """SHA-256 of what the derived pages, data files, feeds and sitemap show: every article's
-    metadata (not its text), its events (*event_digests*, in the order of cat.articles), and
-    data/. Equal fingerprints, equal derived pages. The parts are kept with the articles and
-    their events, so a rebuild after an edit hashes only what the edit changed."""
+    metadata (not its text) and its events (their digests, in the order of cat.articles), and
+    data/. Equal fingerprints, equal derived pages. The digests are kept with the cached articles
+    and their events, so a rebuild after an edit hashes only what the edit changed."""
     h = hashlib.sha256(data_digest.encode())
-    for a, events in zip(cat.articles, event_digests, strict=True):
-        h.update(_article_digest(a))
+    for art, events in zip(article_digests, event_digests, strict=True):
+        h.update(art)
         h.update(events)
     return h.hexdigest()
 
@@ -167,22 +170,13 @@ def _events_digest(events: list[Event]) -> bytes:
 
 
 def _article_digest(a: Article) -> bytes:
-    """The part of the fingerprint one article gives, kept with the (cached, unchanging) article."""
-    cached = _DIGESTS.get(id(a))
-    if cached is not None and cached[0] is a:
-        return cached[1]
+    """The part of the fingerprint one article gives: its metadata, not its text."""
     tr = a.translation
-    digest = hashlib.sha256(repr((
+    return hashlib.sha256(repr((
         a.slug, a.seed, a.title, a.date, a.date_precision, a.date_inferred, a.authors, a.source, a.summary,
         a.people, a.partners, a.unreviewed, a.provenance,
         tr and (tr.title, tr.summary, tr.translator, tr.translated_on, tr.source_sha256, tr.stale, tr.aligned),
     )).encode()).digest()
-    if len(_DIGESTS) > 4 * max(len(_ARTICLES), 1000):  # articles no longer loaded
-        live = {id(x) for x in _ARTICLES.values()}
-        for key in [k for k in _DIGESTS if k not in live]:
-            del _DIGESTS[key]
-    _DIGESTS[id(a)] = (a, digest)
-    return digest
 
 
 def inputs_digest(root: Path) -> str:

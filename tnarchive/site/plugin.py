@@ -119,7 +119,7 @@ class ArchivePlugin(BasePlugin):
 
     @event_priority(100)
     def on_pre_build(self, *, config):
-        if self.command == "serve" and self._search_thread is not None and not languages.in_child():
+        if self.command == "serve" and self._search_thread is not None:
             # mkdocs serve: the last build's index is started after it, once edits pause. If it is
             # waiting, cancel it; if it is being made it indexes the catalog before this edit: stop it
             # rather than wait for it (at 5,000 articles it takes about 30 s of CPU) or let it take a
@@ -226,12 +226,14 @@ class ArchivePlugin(BasePlugin):
             self._page_dir = Path(tempfile.mkdtemp(prefix="tnarchive-pages-"))
         path = self._page_dir / src_uri
         known = self._page_texts.get(src_uri)
-        if known is None or known[0] is not content or not path.exists():  # a page made again since
+        if known is not None and known[0] is content:
+            text = known[1]
+        else:  # a page made again since: hashed again
             text = f"{head}\n---\n<!-- {hashlib.sha256(content.encode('utf-8')).hexdigest()} -->\n"
-            if known is None or known[1] != text or not path.exists():
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(text, encoding="utf-8")
-            self._page_texts[src_uri] = (content, text)
+        if known is None or known[1] != text or not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        self._page_texts[src_uri] = (content, text)
         return File(src_uri, str(self._page_dir), config.site_dir, config.use_directory_urls)
 
     @event_priority(-110)
@@ -349,13 +351,14 @@ class ArchivePlugin(BasePlugin):
         it shares nothing with this process. (*cancel*, under mkdocs serve: set when an edit starts
         the next build, which then waits for this to return; it is checked between the steps.)"""
         self._stop_search()  # mkdocs serve: the last build's index, if it is still being made
+        cancel = cancel or threading.Event()
         jobs = []
         for lang in LANGS:
-            if cancel is not None and cancel.is_set():
+            if cancel.is_set():
                 return
             jobs.append((lang, search_index.documents(cat, lang),
                          {pid: partners.partner_name(cat, pid, lang) for pid in cat.authority.partners}))
-        if cancel is not None and cancel.is_set():
+        if cancel.is_set():
             return
         self._search = get_context("spawn").Process(target=search_index.write, args=(jobs, site / "assets" / "search"),
                                                      name="tnarchive-search-index")

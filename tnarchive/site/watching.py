@@ -50,22 +50,23 @@ def use_native(server) -> bool:
                                     event_filter=event_filter if event_filter is not None else CHANGES, **kw)
 
     counts = dict(watched)
-    for path, n in counts.items():
-        for _ in range(n):
-            server.unwatch(path)
-    polling, server.observer = server.observer, ChangesOnly()
+    polling = server.observer
     try:
-        for path, n in counts.items():
-            for _ in range(n):
-                server.watch(path)
+        _watch_with(server, ChangesOnly(), counts)
     except OSError as exc:  # e.g. inotify watches exhausted, or a file system without inotify
         log.info(f"tnarchive: watching by polling ({exc})")
-        for path in list(server._watched_paths):
-            for _ in range(server._watched_paths[path]):
-                server.unwatch(path)
-        server.observer = polling
-        for path, n in counts.items():
-            for _ in range(n):
-                server.watch(path)
+        _watch_with(server, polling, counts)
         return False
     return True
+
+
+def _watch_with(server, observer, counts: dict[str, int]) -> None:
+    """Unwatch every path *server* watches now, then watch each of *counts* (path → number of
+    watch() calls) as often again through *observer*."""
+    for path, n in list(server._watched_paths.items()):
+        for _ in range(n):
+            server.unwatch(path)
+    server.observer = observer
+    for path, n in counts.items():
+        for _ in range(n):
+            server.watch(path)
