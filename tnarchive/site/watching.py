@@ -41,7 +41,8 @@ def use_native(server) -> bool:
     observer. Returns False, leaving the server as it was, when that cannot be done here."""
     native = native_observer_class()
     watched = getattr(server, "_watched_paths", None)  # MkDocs 1.6: path → number of watch() calls
-    if native is None or not isinstance(watched, dict) or not hasattr(server, "observer"):
+    refs = getattr(server, "_watch_refs", None)  # and path → its watch in the observer
+    if native is None or not isinstance(watched, dict) or not isinstance(refs, dict) or not hasattr(server, "observer"):
         return False
 
     class ChangesOnly(native):
@@ -64,6 +65,9 @@ def _watch_with(server, observer, counts: dict[str, int]) -> None:
     """Unwatch every path *server* watches now, then watch each of *counts* (path → number of
     watch() calls) as often again through *observer*."""
     for path, n in list(server._watched_paths.items()):
+        if path not in server._watch_refs:  # counted by a watch() whose observer refused it
+            del server._watched_paths[path]
+            continue
         for _ in range(n):
             server.unwatch(path)
     server.observer = observer
