@@ -27,8 +27,11 @@ _ABBREV = {
     "e.g", "i.e", "u.s", "u.k", "approx", "dept", "gov", "gen", "lt", "col", "rep", "sen", "fig",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }
-_STOP = re.compile(r"(?:\.{3}|…|[.!?])+[\"”’»)\]]*(?=\s|$)")
+_STOP = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s|$)")  # "...", "…", "?!": a run of stops
 _QUOTES = "\"“‘«(["
+_SPACE = re.compile(r"\s*")
+_OPENING = re.compile(f"[{re.escape(_QUOTES)}]*")
+_WORD_START = "([\"“"
 
 _Y = r"(?P<y>(?:19|20)\d{2})(?!\d)"
 _FULL = re.compile(rf"(?<![\d/.\-])(?P<d>\d{{1,2}})(?P<s>[/.\-])(?P<m>\d{{1,2}})(?P=s){_Y}(?![/\-]\d)")
@@ -55,12 +58,19 @@ def split_sentences(text: str) -> list[str]:
     """
     sentences, start = [], 0
     for m in _STOP.finditer(text):
-        rest = text[m.end():].lstrip()
-        first = rest.lstrip(_QUOTES)[:1]
-        if rest and not (first.isupper() or first.isdigit()):
-            continue
+        # The first character after the stop, past whitespace and opening quotes (found in place:
+        # slicing off the rest of the text at every stop made long paragraphs quadratic).
+        after = _SPACE.match(text, m.end()).end()
+        if after < len(text):
+            j = _OPENING.match(text, after).end()
+            first = text[j:j + 1]
+            if not (first.isupper() or first.isdigit()):
+                continue
         if m.group().rstrip("\"”’»)]") == ".":
-            word = re.split(r"[\s(\[\"“]", text[start:m.start()])[-1]
+            i = m.start()  # the word before the stop: back to whitespace, "(", "[" or a quote
+            while i > start and not (text[i - 1].isspace() or text[i - 1] in _WORD_START):
+                i -= 1
+            word = text[i:m.start()]
             if word.lower() in _ABBREV or (len(word) == 1 and word.isupper()):
                 continue
         sentence = text[start:m.end()].strip()
