@@ -4,8 +4,8 @@ related articles). Inserted into the rendered page by the plugin.
 """
 from __future__ import annotations
 
-import heapq
 import re
+from collections import Counter
 
 from markupsafe import Markup
 
@@ -97,36 +97,72 @@ def related(cat: Catalog, art: Article, limit: int = 5) -> list[Article]:
     return cat.memo["related"][key]
 
 
+def relate_all(cat: Catalog, limit: int = 5) -> None:
+    """related() of every article, worked out ahead (before the languages' builds part ways)."""
+    for art in cat.articles:
+        related(cat, art, limit)
+
+
 def _masks(cat: Catalog) -> dict[str, int]:
     """Each article's partners and people as bits of one integer: shared ones are an AND and a bit count."""
     masks = cat.memo.get("tag_masks")
     if masks is None:
-        bit: dict[str, int] = {}
+        tags = {a.slug: [*a.partners, *(f"person:{p}" for p in a.people)] for a in cat.articles}
+        # The commonest partners and people take the lowest bits: most masks stay small integers,
+        # which Python ANDs fastest.
+        counts = Counter(tag for found in tags.values() for tag in found)
+        bit = {tag: i for i, (tag, _) in enumerate(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))}
         masks = cat.memo["tag_masks"] = {}
-        for a in cat.articles:
+        for slug, found in tags.items():
             m = 0
-            for tag in [*a.partners, *(f"person:{p}" for p in a.people)]:
-                m |= 1 << bit.setdefault(tag, len(bit))
-            masks[a.slug] = m
+            for tag in found:
+                m |= 1 << bit[tag]
+            masks[slug] = m
     return masks
 
 
+_BITS = 24  # bits of a candidate's key for its distance in years (undated: year 0), and for its slug's rank
+
+
+def _column(cat: Catalog, kind: str, tag: str, pool: list[Article]) -> tuple[list[int], list[int], list[int]]:
+    """The masks, years and slug ranks of a partner's or person's first RELATED_POOL articles: made
+    once per partner or person, read for every article that names it."""
+    columns = cat.memo.setdefault("related_columns", {})
+    col = columns.get((kind, tag))
+    if col is None:
+        masks, rank = _masks(cat), _ranks(cat)[0]
+        head = pool[:RELATED_POOL]
+        col = columns[(kind, tag)] = ([masks[o.slug] for o in head], [o.year or 0 for o in head], [rank[o.slug] for o in head])
+    return col
+
+
+def _ranks(cat: Catalog) -> tuple[dict[str, int], list[Article]]:
+    """Each slug's place in sorted order, and the articles in that order."""
+    ranks = cat.memo.get("slug_ranks")
+    if ranks is None:
+        ordered = sorted(cat.articles, key=lambda a: a.slug)
+        ranks = cat.memo["slug_ranks"] = ({a.slug: i for i, a in enumerate(ordered)}, ordered)
+    return ranks
+
+
 def _related(cat: Catalog, art: Article, limit: int) -> list[Article]:
-    lists = [cat.by_partner.get(p, []) for p in art.partners] + [cat.by_person.get(p, []) for p in art.people]
-    lists = sorted((l for l in lists if len(l) > 1), key=len)[:3]  # a list of itself alone tells nothing
-    masks = _masks(cat)
-    mine = masks[art.slug]
+    """The *limit* candidates with the most partners and people in common, then the nearest in
+    years, then by slug. Each candidate's (shared, years apart, slug) is one integer, so ranking the
+    up to 3 × RELATED_POOL candidates (and dropping repeats) is integer work."""
+    lists = [("partner", p, cat.by_partner.get(p, [])) for p in art.partners]
+    lists += [("person", p, cat.by_person.get(p, [])) for p in art.people]
+    lists = sorted((l for l in lists if len(l[2]) > 1), key=lambda l: len(l[2]))[:3]  # a list of itself alone tells nothing
+    mine = _masks(cat)[art.slug]
     year = art.year or 0
-    seen = {art.slug}
-    scored = []
-    for pool in lists:
-        for other in pool[:RELATED_POOL]:
-            slug = other.slug
-            if slug in seen:
-                continue
-            seen.add(slug)
-            scored.append((-(mine & masks[slug]).bit_count(), abs((other.year or 0) - year), slug, other))
-    return [x[-1] for x in heapq.nsmallest(limit, scored)]  # slugs are unique: articles are never compared
+    rank, ordered = _ranks(cat)
+    top = mine.bit_count() + 1  # more than any candidate shares with it
+    keys: set[int] = set()
+    for kind, tag, pool in lists:
+        masks, years, ranks = _column(cat, kind, tag, pool)
+        keys.update([((top - (mine & m).bit_count()) << 2 * _BITS) | (abs(y - year) << _BITS) | r
+                     for m, y, r in zip(masks, years, ranks)])
+    keys.discard((1 << 2 * _BITS) | rank[art.slug])  # the article itself: all shared, 0 years apart
+    return [ordered[k & ((1 << _BITS) - 1)] for k in sorted(keys)[:limit]]
 
 
 _BLOCK = re.compile(r"\n\n+")

@@ -73,6 +73,17 @@ def time_tag(art: Article, lang: str) -> Markup:
 
 
 def article_item(cat: Catalog, art: Article, lang: str, here: str, with_partners: bool = True) -> Markup:
+    """One article in a list. An article is listed on many pages (its year's, its partners', its
+    people's): its item is made once per folder of those pages, since links are relative to it."""
+    key = (art.slug, lang, here.rpartition("/")[0], with_partners)
+    items = cat.memo.setdefault("article_items", {})
+    item = items.get(key)
+    if item is None:
+        item = items[key] = _article_item(cat, art, lang, here, with_partners)
+    return item
+
+
+def _article_item(cat: Catalog, art: Article, lang: str, here: str, with_partners: bool) -> Markup:
     title_lang = None if lang == "vi" or art.translation else "vi"
     parts = [time_tag(art, lang), a(here, art.url(lang), art.title_in(lang), "tna-title", title_lang)]
     if with_partners and art.partners:

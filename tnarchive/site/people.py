@@ -40,7 +40,9 @@ def person_page(cat: Catalog, pid: str, lang: str, n: int = 1, arts=None, total_
             Markup("").join(html("<tr><th>{}</th><td>{}</td></tr>", k, v) for k, v in facts)))
     roles = sorted(person.roles, key=lambda r: str(r.get("date") or ""), reverse=True)
     if roles:
-        by_seed = {x.seed: x for x in cat.articles}
+        by_seed = cat.memo.get("by_seed")
+        if by_seed is None:  # once per build, not once per person
+            by_seed = cat.memo["by_seed"] = {x.seed: x for x in cat.articles}
         items = []
         for r in roles:
             label = r.get("role_vi") if lang == "vi" else (r.get("role_en") or r.get("role_vi"))

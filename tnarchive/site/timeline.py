@@ -14,15 +14,33 @@ from .partners import event_list
 
 
 def years(cat: Catalog) -> list[int]:
-    return sorted({x.year for x in cat.articles if x.year} | {int(e.date[:4]) for e in cat.events}, reverse=True)
+    """Every year with an article or an event, newest first."""
+    articles, events = by_year(cat)
+    return sorted(articles.keys() | events.keys(), reverse=True)
+
+
+def by_year(cat: Catalog) -> tuple[dict[int, list[Article]], dict[int, list]]:
+    """The dated articles and the events of each year, in catalog order: grouped once per build
+    (every year page and the timeline's index look them up)."""
+    grouped = cat.memo.get("by_year")
+    if grouped is None:
+        articles: dict[int, list[Article]] = {}
+        events: dict[int, list] = {}
+        for x in cat.articles:
+            if x.year:
+                articles.setdefault(x.year, []).append(x)
+        for e in cat.events:  # an event's date starts with its four-digit year
+            events.setdefault(int(e.date[:4]), []).append(e)
+        grouped = cat.memo["by_year"] = (articles, events)
+    return grouped
 
 
 EVENTS_PER_YEAR = 150  # a year page lists all its articles but at most this many reported events
 
 
 def _month_sections(cat: Catalog, year: int, lang: str, here: str) -> Markup:
-    arts = [x for x in cat.articles if x.year == year]
-    events = [e for e in cat.events if e.date.startswith(str(year))]
+    arts = by_year(cat)[0].get(year, [])
+    events = by_year(cat)[1].get(year, [])
     if len(events) > EVENTS_PER_YEAR:  # keep the events that name partners first
         events = sorted(events, key=lambda e: not e.partners)[:EVENTS_PER_YEAR]
         events.sort(key=lambda e: e.date, reverse=True)
@@ -75,12 +93,12 @@ def timeline_index(cat: Catalog, lang: str) -> str:
         parts.append(html('<h2 id="latest-events">{}</h2>', t(lang, "events")))
         parts.append(event_list(cat, cat.events[:LATEST_EVENTS], lang, here))
     for y in years(cat):
-        arts = [x for x in cat.articles if x.year == y]
+        arts = by_year(cat)[0].get(y, [])
         year_url = page_url("timeline", str(y), lang)
         months = Counter(int(x.date[5:7]) for x in arts)
         items = Markup(" · ").join(
             a(here, f"{year_url}#m{y}-{m:02d}", f"{month_name(m, lang)} ({n})") for m, n in sorted(months.items(), reverse=True))
-        n_events = sum(1 for e in cat.events if e.date.startswith(str(y)))
+        n_events = len(by_year(cat)[1].get(y, []))
         parts.append(html('<h2 id="y{}">{} <span class="tna-count">{} · {} {}</span></h2>', 
             y, a(here, year_url, str(y)), t(lang, "count_articles", n=len(arts)), n_events, t(lang, "events").lower()))
         if items:
