@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import frontmatter
+import yaml
 
 from ..convert import load_context
 from ..pipeline import Context
@@ -24,8 +26,10 @@ from ..forked import fork_map
 from .catalog import Article, Catalog, Event, make_article
 from .events import all_events, extract_events
 
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 INPUTS = ("docs", "data", "overrides", "mkdocs.yml")
 ARTICLES_PER_JOB = 200  # fewer articles per process than this: extracting in one process is quicker
+FILES_PER_JOB = 400  # the same for reading front matter (under 1 ms a file)
 
 _PATHS: dict[str, Path] = {}
 _POSTS: dict[Path, tuple[tuple[int, int], tuple[dict, str]]] = {}  # path → ((mtime, size), (meta, body))
@@ -76,13 +80,42 @@ def sources(docs: Path, data: Path, articles_dir: str = "articles") -> Sources:
     return Sources(vi, en, tuple((str(p), st.st_mtime_ns, st.st_size) for p, st in found))
 
 
-def _post(path: Path, st: os.stat_result) -> tuple[dict, str]:
-    key = (st.st_mtime_ns, st.st_size)
-    cached = _POSTS.get(path)
-    if cached is None or cached[0] != key:
-        post = frontmatter.load(path)
-        cached = _POSTS[path] = (key, (post.metadata, post.content))
-    return cached[1]
+def _stat_key(st: os.stat_result) -> tuple[int, int]:
+    return st.st_mtime_ns, st.st_size
+
+
+# An article's front matter that only the archive reads (tnarchive/schema/article.schema.json, and a
+# translation's record): MkDocs and the theme read none of it.
+ARCHIVE_KEYS = frozenset(json.loads((Path(__file__).parent.parent / "schema" / "article.schema.json")
+                                    .read_text(encoding="utf-8"))["properties"]) - {"title"} | {"translation"}
+
+
+def page_front_matter(meta: dict) -> str:
+    """The front matter MkDocs is given for an article's page (the plugin's on_page_read_source):
+    its title and any key the archive does not define (hide, template, …), without the archive's
+    own metadata, which the plugin reads from the catalog. MkDocs parses each page's front matter
+    again, and an article's is long: this saves a millisecond a page."""
+    return yaml.dump({k: v for k, v in meta.items() if k not in ARCHIVE_KEYS}, Dumper=_Dumper,
+                     allow_unicode=True, width=100_000, sort_keys=False)
+
+
+def _parse(path: Path) -> tuple[dict, str, str]:
+    post = frontmatter.load(path)
+    return post.metadata, post.content, page_front_matter(post.metadata)
+
+
+def _posts(files: list[tuple[Path, os.stat_result]], keep: bool) -> list[tuple[dict, str, str]]:
+    """Each file's (front matter, text): from the last load where the file is unchanged, the others
+    parsed (in forked processes when there are many: the YAML is most of the time it takes)."""
+    todo = [p for p, st in files if (_POSTS.get(p) or (None,))[0] != _stat_key(st)]
+    parsed = dict(zip(todo, fork_map(_parse, todo, FILES_PER_JOB, chunksize=64)))
+    out = []
+    for p, st in files:
+        post = parsed[p] if p in parsed else _POSTS[p][1]
+        if keep:
+            _POSTS[p] = (_stat_key(st), post)
+        out.append(post)
+    return out
 
 
 def _data_digest(data: Path) -> str:
@@ -107,21 +140,27 @@ def _context(data: Path, digest: str) -> Context:
     return ctx
 
 
-def load_catalog(docs: Path, data: Path, articles_dir: str = "articles", found: Sources | None = None) -> Catalog:
+def load_catalog(docs: Path, data: Path, articles_dir: str = "articles", found: Sources | None = None,
+                 keep: bool = True) -> Catalog:
     """The catalog of the articles in *docs* and the records in *data* (*found*: their files, if
-    the caller has listed them already)."""
+    the caller has listed them already).
+
+    *keep*: remember each file's front matter and text for the next load (`mkdocs serve`). A single
+    build passes False: the text is in the catalog's articles already, and a second copy of every
+    article kept in memory would be inherited by the forked build of the other language."""
     found = found or sources(docs, data, articles_dir)
     digest = _data_digest(data)
     ctx = _context(data, digest)
     en: dict[str, tuple[Path, tuple[dict, str]]] = {}
-    for f, st in found.en:
-        meta, body = _post(f, st)
+    en_stats = dict(found.en)
+    posts = _posts(found.vi + found.en, keep)
+    page_meta = {os.path.normpath(f): fm for (f, _), (_, _, fm) in zip(found.vi + found.en, posts)}
+    for (f, st), (meta, body, _) in zip(found.en, posts[len(found.vi):]):
         en[(meta.get("translation") or {}).get("of") or f.stem] = (f, (meta, body))
     articles, article_digests, live = [], {}, set()
-    for f, st in found.vi:
-        meta, body = _post(f, st)
+    for (f, st), (meta, body, _) in zip(found.vi, posts):
         tr_path, tr_post = en.get(meta.get("slug"), (None, None))
-        key = (digest, f, _POSTS[f][0], tr_path, tr_path and _POSTS[tr_path][0])
+        key = (digest, f, _stat_key(st), tr_path, tr_path and _stat_key(en_stats[tr_path]))
         if key not in _ARTICLES:
             art = make_article(meta, body, tr_post, ctx.authority)
             _ARTICLES[key] = (art, _article_digest(art))
@@ -131,7 +170,7 @@ def load_catalog(docs: Path, data: Path, articles_dir: str = "articles", found: 
         live.add(key)
     for key in [k for k in _ARTICLES if k not in live]:
         del _ARTICLES[key]
-    cat = Catalog(articles=articles, authority=ctx.authority)
+    cat = Catalog(articles=articles, authority=ctx.authority, page_meta=page_meta)
     keys = {a.slug: (digest, _event_key(a)) for a in cat.articles}
     todo = [a for a in cat.articles if keys[a.slug] not in _EVENTS]
     found_all = fork_map(functools.partial(extract_events, matcher=ctx.matcher), todo, ARTICLES_PER_JOB, chunksize=32)

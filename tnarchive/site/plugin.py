@@ -25,6 +25,7 @@ import gc
 import hashlib
 import json
 import logging
+import os
 import shutil
 import tempfile
 import threading
@@ -40,6 +41,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import meta as mkdocs_meta
 
 from . import article as article_html
 from . import exports, home, i18n_files, languages, partners, people, rendered, search_index, timeline, watching
@@ -149,7 +151,8 @@ class ArchivePlugin(BasePlugin):
         data = Path(config.config_file_path).parent / self.config["data_dir"]
         found = sources(docs, data, self.config["articles_dir"])
         if self.catalog is None or found.stamp != self._stamp:
-            self.catalog, self._stamp = load_catalog(docs, data, self.config["articles_dir"], found), found.stamp
+            self.catalog, self._stamp = load_catalog(docs, data, self.config["articles_dir"], found,
+                                                      keep=self.command == "serve"), found.stamp
         return self.catalog
 
     # -- derived pages --------------------------------------------------------------------
@@ -187,8 +190,7 @@ class ArchivePlugin(BasePlugin):
             if page is not None:
                 rendered.prerender(article_files(docs, self.config["articles_dir"]), page, files, config)
         if first and languages.may_fork(config, self.command):
-            for art in cat.articles:  # the same in every language: worked out once, before they part
-                article_html.related(cat, art)
+            article_html.relate_all(cat)  # the same in every language: worked out once, before they part
             # The catalog is loaded once, here; the forked builds of the other languages share it.
             # (Forked before the search process starts: a fork must not copy a process with threads.)
             self._forked = languages.fork_others(config, on_child=self._in_child)
@@ -212,7 +214,8 @@ class ArchivePlugin(BasePlugin):
         fingerprint, pages = self._memo.get(lang, (None, None))
         if fingerprint != cat.fingerprint:
             pages = self._pages(cat, lang)
-            self._memo[lang] = (cat.fingerprint, pages)
+            if self.command == "serve":  # a single build makes them once
+                self._memo[lang] = (cat.fingerprint, pages)
         return pages
 
     def _derived_file(self, config, src_uri: str, content: str, head: str) -> File:
@@ -265,6 +268,17 @@ class ArchivePlugin(BasePlugin):
     def _article(self, page):
         return self.catalog.by_slug[PurePosixPath(page.file.src_uri).stem] if self._is_article_file(page.file) else None
 
+    def on_page_read_source(self, page, config):
+        """An article's source with the front matter MkDocs needs (loader.page_front_matter) in place
+        of the archive's own: MkDocs gets the same text and title, and parses far less YAML."""
+        src = page.file.abs_src_path  # None for the derived pages (File.generated)
+        front = self.catalog.page_meta.get(os.path.normpath(src)) if self.catalog and src else None
+        if front is None:
+            return None
+        doc = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+        m = mkdocs_meta.YAML_RE.match(doc)
+        return f"---\n{front}---\n{doc[m.end():]}" if m else doc
+
     def on_page_markdown(self, markdown, page, config, files):
         for key in ("title", "description"):
             value = page.meta.get(key)
@@ -294,7 +308,7 @@ class ArchivePlugin(BasePlugin):
                 html = f'<div lang="vi">{html}</div>'
             html += str(article_html.footer(cat, art, self.lang))
             return html + exports.jsonld_script(exports.jsonld_article(art, self.lang, page.url, cat))
-        html = self._html.get(page.file.src_uri, html)
+        html = self._html.pop(page.file.src_uri, html)
         path = PurePosixPath(page.file.src_uri)
         if path.parent.name == "partners" and path.stem in cat.authority.partners:
             return html + exports.jsonld_script(exports.jsonld_partner(path.stem, cat, self.lang, page.url))
@@ -340,6 +354,13 @@ class ArchivePlugin(BasePlugin):
         config.extra["alternate"] = alternates
         config.extra.alternate = alternates
         return context
+
+    @event_priority(-200)  # after every other plugin's on_post_page
+    def on_post_page(self, output, page, config):
+        """The page's HTML is written next and nothing reads it again: MkDocs would keep it until
+        the build ends (every page's, in each language's process: a third of a build's memory)."""
+        page.content = None
+        return output
 
     # -- files beside the pages -----------------------------------------------------------
     def _start_search(self, cat: Catalog, site: Path, cancel: threading.Event | None = None) -> None:
