@@ -13,9 +13,11 @@
 `mkdocs build` uses both cores: once the catalog is loaded (on_files of the default language),
 the other language is built by a forked copy of this process into a folder beside site_dir
 (see `languages.py`), while this process builds the default language; on_post_build waits
-for it and moves its pages into place. The search index of both languages is made meanwhile in
-a third process (spawned, so it shares nothing with the fork). The site is the same, byte for byte, as a build of
-one language after the other (`TNARCHIVE_JOBS=1`, and always under `mkdocs serve`).
+for it and moves its pages into place. Each language's search index is made meanwhile in a
+process of its own (spawned, so it shares nothing with the fork). The site is the same, byte for
+byte, as a build of one language after the other (`TNARCHIVE_JOBS=1`, and always under `mkdocs serve`).
+With `mkdocs build`, the catalog, the article bodies and related articles are worked out before
+the fork, in forked workers where the work is per article (loader, rendered).
 """
 from __future__ import annotations
 
@@ -90,7 +92,7 @@ class ArchivePlugin(BasePlugin):
         self.command = "build"
         self._derived: list[str] = []  # the default language's derived pages, for the sitemap
         self._forked: list[languages.Forked] = []
-        self._search = None  # the process that makes the search index (search_index.write)
+        self._search: list = []  # the processes that make the search index (search_index.write), one per language
         self._search_thread: threading.Thread | None = None  # mkdocs serve: starts it after the build
         self._search_cancel = threading.Event()  # mkdocs serve: set by the next rebuild
         self.dirty = False
@@ -364,26 +366,28 @@ class ArchivePlugin(BasePlugin):
 
     # -- files beside the pages -----------------------------------------------------------
     def _start_search(self, cat: Catalog, site: Path, cancel: threading.Event | None = None) -> None:
-        """Start making the search index of every language in a second process.
+        """Start making the search index, one process per language.
 
-        Started as soon as the catalog is loaded, it runs on whichever core is free while MkDocs
-        renders the pages (at 5,000 articles per language it takes about 30 s of CPU, 6 s at
-        1,000); _finish_search waits for it once every language is built. Spawned, not forked:
-        it shares nothing with this process. (*cancel*, under mkdocs serve: set when an edit starts
-        the next build, which then waits for this to return; it is checked between the steps.)"""
+        Started once the catalog is loaded, they run while MkDocs renders the pages (at 5,000
+        articles per language an index takes 13-18 s of CPU, 3 s at 1,000); _finish_search waits
+        for them once every language is built. One process per language, so that the index
+        is not the last thing running on one core while the other is idle. Spawned, not forked:
+        they share nothing with this process, and each gets only its language's documents.
+        (*cancel*, under mkdocs serve: set when an edit starts the next build, which then waits for
+        this to return; it is checked between the steps.)"""
         self._stop_search()  # mkdocs serve: the last build's index, if it is still being made
         cancel = cancel or threading.Event()
-        jobs = []
         for lang in LANGS:
             if cancel.is_set():
                 return
-            jobs.append((lang, search_index.documents(cat, lang),
-                         {pid: partners.partner_name(cat, pid, lang) for pid in cat.authority.partners}))
-        if cancel.is_set():
-            return
-        self._search = get_context("spawn").Process(target=search_index.write, args=(jobs, site / "assets" / "search"),
-                                                     name="tnarchive-search-index")
-        self._search.start()
+            job = (lang, search_index.documents(cat, lang),
+                   {pid: partners.partner_name(cat, pid, lang) for pid in cat.authority.partners})
+            if cancel.is_set():
+                return
+            proc = get_context("spawn").Process(target=search_index.write, args=([job], site / "assets" / "search"),
+                                                name=f"tnarchive-search-index-{lang}")
+            proc.start()  # the documents are handed over here; this process keeps none of them
+            self._search.append(proc)
 
     def _start_search_later(self, cat: Catalog, site: Path, cancel: threading.Event) -> None:
         """mkdocs serve: start the search index once edits pause for SERVE_SEARCH_DELAY seconds. An
@@ -395,10 +399,11 @@ class ArchivePlugin(BasePlugin):
         self._start_search(cat, site, cancel)
 
     def _stop_search(self) -> None:
-        if self._search is not None and self._search.is_alive():
-            self._search.terminate()
-            self._search.join()
-        self._search = None
+        for proc in self._search:
+            if proc.is_alive():
+                proc.terminate()
+            proc.join()
+        self._search = []
 
     def _finish_search(self, site: Path) -> None:
         """Add the engine and lunr.js (from MkDocs itself), and wait for the index: a failure there
@@ -409,19 +414,20 @@ class ArchivePlugin(BasePlugin):
         lunr_js = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" / "lunr.js"
         shutil.copyfile(lunr_js, out / "lunr.js")
         shutil.copyfile(Path(__file__).parent / "static" / "search.js", out / "search.js")
-        if self._search is None:  # mkdocs serve: the index is started after the build (_post_build)
-            return
-        proc, self._search = self._search, None
-        proc.join()
-        if proc.exitcode != 0:
-            raise PluginError(f"the search index could not be made (its process ended with status {proc.exitcode}); "
-                              "its traceback is above")
+        # (mkdocs serve: none yet; the index is started after the build, _post_build)
+        procs, self._search = self._search, []
+        for proc in procs:
+            proc.join()
+        failed = [p for p in procs if p.exitcode != 0]
+        if failed:
+            raise PluginError("the search index could not be made (" + ", ".join(
+                f"{p.name} ended with status {p.exitcode}" for p in failed) + "); the traceback is above")
 
     def _in_child(self, lang: str) -> None:
         """Called in a forked build of *lang*: it builds that language's pages only (the search
         index, the sitemap and the data files are the parent's)."""
         self._forked = []
-        self._search = None  # the parent's
+        self._search = []  # the parent's
         self.lang = lang
 
     @event_priority(0)  # before mkdocs-static-i18n's on_post_build (-100), which builds the next language
