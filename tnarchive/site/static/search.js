@@ -232,9 +232,12 @@
   /* The shard files the next key most likely needs, loaded now, while the reader is still
    * typing: a file costs a browser 15–30 ms to fetch and run, most of a keystroke that needs
    * one. For the word being typed, each letter that could come next is weighed by how often
-   * the terms under its keys stand in the text (the manifest's weights); for the likeliest
-   * letter every file the word would then need is loaded, for the next two (each at least an
-   * eighth of the weight) the first, four files at most. Returns the keys asked for. */
+   * the terms under its keys stand in the text (the manifest's weights). Breadth first: the
+   * first file of each of the five likeliest letters (each at least a sixteenth of the weight),
+   * then the likeliest letters' further files, six files at most. (Measured at 5,000 articles,
+   * typing each key as soon as the last one's results showed: every file for the likeliest
+   * letter only left 11 of 130 keystrokes over 50 ms; breadth first, 2 to 5. Loading the
+   * guesses two at a time, likeliest first, did no better.) Returns the keys asked for. */
   Engine.prototype.prefetch = function (query) {
     var toks = parseQuery(query), last = toks[toks.length - 1];
     if (!this.manifest || !last || !last.partial) return [];
@@ -251,14 +254,17 @@
       }
     }
     total += stay;  // the words that stay in the file already loaded
-    var self = this, out = [];
-    Array.from(mass.keys()).sort(function (a, b) { return mass.get(b) - mass.get(a) || (a < b ? -1 : 1); })
-      .slice(0, 3).forEach(function (c, rank) {
-        if (mass.get(c) * 8 < total) return;
-        self.keysFor(f + c, true).slice(0, rank ? 1 : 4).forEach(function (key) {
-          if (out.length < 4 && out.indexOf(key) < 0) { out.push(key); self.shard(key); }
-        });
+    var self = this, out = [], budget = 6;
+    var letters = Array.from(mass.keys()).sort(function (a, b) { return mass.get(b) - mass.get(a) || (a < b ? -1 : 1); })
+      .filter(function (c) { return mass.get(c) * 16 >= total; }).slice(0, 5);
+    var want = letters.map(function (c) { return self.keysFor(f + c, true); });
+    // First the file each likely letter needs first, then the rest of the likeliest letters' files.
+    for (var depth = 0; depth < 4 && out.length < budget; depth++) {
+      want.forEach(function (keys) {
+        var key = keys[depth];
+        if (key !== undefined && out.length < budget && out.indexOf(key) < 0) { out.push(key); self.shard(key); }
       });
+    }
     return out;
   };
   /* A shard (folder "s") or its word pairs ("p") for one key, loaded once and kept in *cache*. */
