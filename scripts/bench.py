@@ -441,7 +441,7 @@ def search_material(browser, base: str, site: Path, query: str, lang: str) -> di
         first = bench["first"]
         m = re.search(r"(\d[\d.,]*)", meta)
         return {
-            "query": query, "lang": lang, "pace_ms": pace_ms,
+            "query": query, "lang": lang,
             "first_result_ms": round(first["t"] - first_key, 1) if first and first_key is not None else None,
             "bytes_before_first_result": _bytes_of(bench.get("firstResources") or [], site, "/"),
             "results_meta": meta.strip(), "results": int(re.sub(r"[.,]", "", m.group(1))) if m else 0,
