@@ -137,6 +137,8 @@ class Catalog:
     fingerprint: str = ""  # of everything but the articles' text: what lists, indexes and feeds show (loader)
     # article file (absolute, normalised path) → the front matter MkDocs gets for its page (loader.page_front_matter)
     page_meta: dict[str, str] = field(default_factory=dict)
+    # slug → digest of the article's metadata and of data/ (loader): what an article's list item shows
+    digests: dict[str, bytes] = field(default_factory=dict)
     by_slug: dict[str, Article] = field(init=False, default_factory=dict)
     by_partner: dict[str, list[Article]] = field(init=False, default_factory=dict)
     by_person: dict[str, list[Article]] = field(init=False, default_factory=dict)

@@ -188,6 +188,8 @@ def load_catalog(docs: Path, data: Path, articles_dir: str = "articles", found: 
                                                                              for a in cat.articles}))
     cat.events = list(_ALL_EVENTS["events"])
     cat.fingerprint = fingerprint(cat, digest, [article_digests[a.slug] for a in cat.articles], event_digests)
+    data_part = digest.encode()
+    cat.digests = {slug: d + data_part for slug, d in article_digests.items()}
     return cat
 
 

@@ -72,15 +72,28 @@ def time_tag(art: Article, lang: str) -> Markup:
     )
 
 
+# (slug, language, folder, with partners) → (the digest it was made from, the item): kept across
+# the rebuilds of `mkdocs serve`, so that after an edit only the edited article's items are made again.
+_ITEMS: dict[tuple, tuple[bytes, Markup]] = {}
+
+
 def article_item(cat: Catalog, art: Article, lang: str, here: str, with_partners: bool = True) -> Markup:
     """One article in a list. An article is listed on many pages (its year's, its partners', its
-    people's): its item is made once per folder of those pages, since links are relative to it."""
+    people's): its item is made once per folder of those pages, since links are relative to it.
+    With the loader's digests (what the item shows: the article's metadata and data/), items are
+    kept for the process and made again only when the digest changes; without, for one catalog."""
     key = (art.slug, lang, here.rpartition("/")[0], with_partners)
-    items = cat.memo.setdefault("article_items", {})
-    item = items.get(key)
-    if item is None:
-        item = items[key] = _article_item(cat, art, lang, here, with_partners)
-    return item
+    digest = cat.digests.get(art.slug)
+    if digest is None:
+        items = cat.memo.setdefault("article_items", {})
+        item = items.get(key)
+        if item is None:
+            item = items[key] = _article_item(cat, art, lang, here, with_partners)
+        return item
+    kept = _ITEMS.get(key)
+    if kept is None or kept[0] != digest:
+        kept = _ITEMS[key] = (digest, _article_item(cat, art, lang, here, with_partners))
+    return kept[1]
 
 
 def _article_item(cat: Catalog, art: Article, lang: str, here: str, with_partners: bool) -> Markup:
