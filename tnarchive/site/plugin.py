@@ -71,6 +71,7 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 
 
 _TEMPLATES = _CompiledTemplates()
+SERVE_SEARCH_NICE = 10  # mkdocs serve: how much lower the search index processes' priority is
 SERVE_SEARCH_DELAY = 1.0  # mkdocs serve: seconds without an edit before the search index is remade
 NAV = ("articles", "timeline", "partners", "people")
 
@@ -384,7 +385,9 @@ class ArchivePlugin(BasePlugin):
                    {pid: partners.partner_name(cat, pid, lang) for pid in cat.authority.partners})
             if cancel.is_set():
                 return
+            # Under mkdocs serve at a lower priority: an edit made while it runs rebuilds first.
             proc = get_context("spawn").Process(target=search_index.write, args=([job], site / "assets" / "search"),
+                                                kwargs={"nice": SERVE_SEARCH_NICE if self.command == "serve" else 0},
                                                 name=f"tnarchive-search-index-{lang}")
             proc.start()  # the documents are handed over here; this process keeps none of them
             self._search.append(proc)

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import re
 import shutil
 import unicodedata
@@ -331,11 +332,14 @@ def files(docs: list[Doc], lang: str, country_names: dict[str, str]) -> Iterator
     yield "manifest.js", _script("manifest", lang, "manifest", manifest)
 
 
-def write(jobs: list[tuple[str, list[Doc], dict[str, str]]], out: Path) -> None:
+def write(jobs: list[tuple[str, list[Doc], dict[str, str]]], out: Path, nice: int = 0) -> None:
     """Write each (language, documents, country names) job's files under out/<language>/.
 
     A language's files are written beside the old ones and put in their place when complete,
-    so a site being served never shows half an index."""
+    so a site being served never shows half an index. *nice*: lower this process's priority by
+    that much first (`mkdocs serve`: an index is background work, the next edit's rebuild is not)."""
+    if nice:
+        os.nice(nice)
     for lang, docs, country_names in jobs:
         new = out / f".{lang}.new"
         if new.exists():
