@@ -127,16 +127,13 @@ def _convert_seeds(seeds: list[Path], ctx: Context, jobs: int | None, progress: 
     Pages are independent, so they convert in `jobs` forked processes (each inherits the loaded
     Context); the results come back in order, so the output does not depend on `jobs`."""
     results = fork_imap(functools.partial(_convert_seed, ctx=ctx), seeds, PAGES_PER_JOB, jobs, chunksize=8)
-    if not progress:
-        for path, (article, error, keys) in zip(seeds, results):
-            yield path, article, error, keys
-        return
-    from tqdm import tqdm  # only for a bar: importing it was 0.07 s of every run's start-up
+    rows = zip(seeds, results)
+    if progress:
+        from tqdm import tqdm  # only for a bar: importing it was 0.07 s of every run's start-up
 
-    with tqdm(total=len(seeds), unit="page", desc="convert") as bar:
-        for path, (article, error, keys) in zip(seeds, results):
-            bar.update()
-            yield path, article, error, keys
+        rows = tqdm(rows, total=len(seeds), unit="page", desc="convert")
+    for path, (article, error, keys) in rows:
+        yield path, article, error, keys
 
 
 def convert_all(seeds_dir: Path, out_dir: Path, ctx: Context, force: bool = False,

@@ -84,15 +84,10 @@ def article_item(cat: Catalog, art: Article, lang: str, here: str, with_partners
     kept for the process and made again only when the digest changes; without, for one catalog."""
     key = (art.slug, lang, here.rpartition("/")[0], with_partners)
     digest = cat.digests.get(art.slug)
-    if digest is None:
-        items = cat.memo.setdefault("article_items", {})
-        item = items.get(key)
-        if item is None:
-            item = items[key] = _article_item(cat, art, lang, here, with_partners)
-        return item
-    kept = _ITEMS.get(key)
+    store = _ITEMS if digest is not None else cat.memo.setdefault("article_items", {})
+    kept = store.get(key)
     if kept is None or kept[0] != digest:
-        kept = _ITEMS[key] = (digest, _article_item(cat, art, lang, here, with_partners))
+        kept = store[key] = (digest, _article_item(cat, art, lang, here, with_partners))
     return kept[1]
 
 
