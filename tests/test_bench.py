@@ -77,5 +77,7 @@ def test_search_bytes_before_first_result(bench_results):
 def test_an_edit_under_mkdocs_serve_rebuilds_faster_than_the_first_build(bench_results):
     _, results = bench_results
     serve = results["sizes"]["100"]["serve"]
-    assert len(serve.get("edits", [])) == 3, serve
+    assert len(serve.get("edits", [])) == 6, serve
+    assert [e["kind"] for e in serve["edits"]] == ["text", "title"] * 3, serve
     assert serve["max_s"] < serve["first_build_s"], serve
+    assert serve["title"]["count"] == 3 and serve["title"]["max_s"] < serve["first_build_s"], serve
