@@ -9,11 +9,12 @@ reviewer can see what went and nothing disappears unseen.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .extract.dates import parse_date_line
 from .profiles import Profile
-from .text import fold
+from .text import Folds, fold
 
 _TERMINAL = tuple(".!?…:;”\")")
 
@@ -26,7 +27,7 @@ class Page:
     removed: list[str] = field(default_factory=list)
 
 
-def split_glued(lines: list[str], markers: tuple[str, ...]) -> list[str]:
+def split_glued(lines: list[str], markers: tuple[str, ...], folded: Callable[[str], str] = fold) -> list[str]:
     """Break "…Văn phòng SởThống kê truy cập" into the text and the marker."""
     out: list[str] = []
     folded_markers = [fold(m) for m in markers]
@@ -34,7 +35,7 @@ def split_glued(lines: list[str], markers: tuple[str, ...]) -> list[str]:
         pending = [line]
         while pending:
             current = pending.pop(0)
-            f = fold(current)
+            f = folded(current)
             cut = -1
             for m in folded_markers:
                 i = f.find(m)
@@ -48,8 +49,8 @@ def split_glued(lines: list[str], markers: tuple[str, ...]) -> list[str]:
     return out
 
 
-def is_chrome(line: str, profile: Profile) -> bool:
-    f = fold(line).strip()
+def is_chrome(line: str, profile: Profile, folded: Callable[[str], str] = fold) -> bool:
+    f = folded(line).strip()
     if f in profile.drop_lines:
         return True
     if any(p.fullmatch(line) for p in profile.drop_patterns):
@@ -59,9 +60,9 @@ def is_chrome(line: str, profile: Profile) -> bool:
     return len(line) > 20 and line[:half].strip() == line[half:].strip() and line[half - 1 : half + 1].count(" ") >= 1
 
 
-def is_header_chrome(line: str, profile: Profile) -> bool:
-    f = fold(line).strip()
-    return is_chrome(line, profile) or f in profile.end_markers or any(f.startswith(p) for p in profile.drop_prefixes)
+def is_header_chrome(line: str, profile: Profile, folded: Callable[[str], str] = fold) -> bool:
+    f = folded(line).strip()
+    return is_chrome(line, profile, folded) or f in profile.end_markers or any(f.startswith(p) for p in profile.drop_prefixes)
 
 
 def match_date(line: str, profile: Profile) -> bool:
@@ -74,7 +75,8 @@ def _looks_like_title(line: str) -> bool:
 
 
 def split_page(text: str, profile: Profile, title_hint: str | None = None) -> Page:
-    lines = split_glued(text.split("\n"), profile.glued_markers)
+    folded = Folds().__getitem__  # each line is folded once, however many rules read it
+    lines = split_glued(text.split("\n"), profile.glued_markers, folded)
     removed: list[str] = []
     title = date_line = None
     i = 0
@@ -84,13 +86,13 @@ def split_page(text: str, profile: Profile, title_hint: str | None = None) -> Pa
         i += 1
         if not line:
             continue
-        if title_hint and fold(line) == fold(title_hint):
+        if title_hint and folded(line) == fold(title_hint):
             title = line
             break
         if match_date(line, profile):
             date_line = date_line or line
             continue
-        if is_header_chrome(line, profile) or not _looks_like_title(line) or title_hint:
+        if is_header_chrome(line, profile, folded) or not _looks_like_title(line) or title_hint:
             removed.append(line)
             continue
         title = line
@@ -100,7 +102,7 @@ def split_page(text: str, profile: Profile, title_hint: str | None = None) -> Pa
         line = lines[i]
         if line and match_date(line, profile) and date_line is None:
             date_line = line
-        elif line and (fold(line).strip() in profile.end_markers or not is_header_chrome(line, profile)):
+        elif line and (folded(line).strip() in profile.end_markers or not is_header_chrome(line, profile, folded)):
             break
         elif line:
             removed.append(line)
@@ -108,10 +110,10 @@ def split_page(text: str, profile: Profile, title_hint: str | None = None) -> Pa
     body: list[str] = []
     for j in range(i, len(lines)):
         line = lines[j]
-        if fold(line).strip() in profile.end_markers:
+        if folded(line).strip() in profile.end_markers:
             removed.extend(x for x in lines[j:] if x)
             break
-        if line and is_chrome(line, profile):
+        if line and is_chrome(line, profile, folded):
             removed.append(line)
             continue
         body.append(line)

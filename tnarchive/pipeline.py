@@ -37,6 +37,13 @@ class Context:
 
     def __post_init__(self):
         self.matcher = entities.Matcher(self.authority, self.cues)
+        # Each site's rules merged with the generic ones (folded markers, compiled patterns), once per run.
+        self._built = {id(s): prof.build(self.profiles, s) for s in (None, *self.profiles.sources)}
+
+    def profile(self, source: dict | None) -> prof.Profile:
+        """prof.build(self.profiles, source), built once."""
+        built = self._built.get(id(source))
+        return built if built is not None else prof.build(self.profiles, source)
 
 
 @dataclass
@@ -69,7 +76,7 @@ def convert_page(data: bytes, name: str, ctx: Context) -> Article:
         text, hints = html_to_text(text)
     text = normalise(text)
     source = prof.detect(ctx.profiles, text) or prof.by_host(ctx.profiles, hints.get("url"))
-    profile = prof.build(ctx.profiles, source)
+    profile = ctx.profile(source)
     page = split_page(text, profile, hints.get("title"))
     if not page.title:
         raise ConvertError("no title found: no line of the page reads as a headline")

@@ -11,11 +11,13 @@ Plain-text copies lose the markup but keep its traces, and these rules read them
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .clean import is_terminal
 from .profiles import Profile
-from .text import fold
+from .text import Folds, fold
 
 _BULLET = re.compile(r"^(?:[-•+*–▪●]\s+)(?P<t>.+)$")
 _NUMBERED_CAPTION = re.compile(r"^(?:Ảnh|Hình|Photo)\s*\d+\s*[:.]", re.IGNORECASE)
@@ -35,32 +37,38 @@ class Body:
     removed: list[str] = field(default_factory=list)
 
 
-def credit_regexes(profile: Profile) -> list[re.Pattern]:
-    words = "|".join(re.escape(w) for w in profile.credit_words) or "Ảnh"
-    return [
+@lru_cache(maxsize=64)
+def credit_regexes(credit_words: tuple[str, ...]) -> tuple[re.Pattern, tuple[re.Pattern, ...]]:
+    """(the credit words alone, which every credit regex needs, the credit regexes), built once per
+    profile's credit words, not for every line read."""
+    words = "|".join(re.escape(w) for w in credit_words) or "Ảnh"
+    return re.compile(words, re.IGNORECASE), (
         # "… (Ảnh: Kim Oanh)" / "… (Ảnh TNGOV)"
         re.compile(rf"\s*[(\[]\s*(?:{words})\s*:?\s*(?P<c>[^()\[\]]+?)\s*[)\]]\s*\.?\s*$", re.IGNORECASE),
         # "… 9/2024. Ảnh: (vonhai.thainguyen.gov.vn)"
         re.compile(rf"\s*(?:{words})\s*:\s*[(\[]\s*(?P<c>[^()\[\]]+?)\s*[)\]]\s*\.?\s*$", re.IGNORECASE),
         # "…. Ảnh: Kim Oanh"
         re.compile(rf"(?<=[.!?])\s*(?:{words})\s*:\s*(?P<c>[^.()]{{2,60}}?)\s*$", re.IGNORECASE),
-    ]
+    )
 
 
 def split_credit(text: str, profile: Profile) -> tuple[str, str | None]:
-    for rx in credit_regexes(profile):
+    words, regexes = credit_regexes(profile.credit_words)
+    if not words.search(text):  # no credit word, no credit (one quick search, not three slow ones)
+        return text, None
+    for rx in regexes:
         m = rx.search(text)
         if m:
             return text[: m.start()].rstrip(), m.group("c").strip()
     return text, None
 
 
-def _same(a: str, b: str) -> bool:
-    return fold(a).strip(" .") == fold(b).strip(" .")
+def _same(a: str, b: str, folded: Callable[[str], str] = fold) -> bool:
+    return folded(a).strip(" .") == folded(b).strip(" .")
 
 
-def _starts_with(long: str, short: str) -> bool:
-    return fold(long).startswith(fold(short).rstrip(" ."))
+def _starts_with(long: str, short: str, folded: Callable[[str], str] = fold) -> bool:
+    return folded(long).startswith(folded(short).rstrip(" ."))
 
 
 def _groups(lines: list[str]) -> list[list[str]]:
@@ -88,6 +96,7 @@ def _related_after_lead(groups: list[list[str]], removed: list[str]) -> None:
 
 def _units(groups: list[list[str]], title: str | None, profile: Profile) -> list[tuple[str, bool]]:
     """Flatten groups to (text, is_caption) units, folding alt lines into their captions."""
+    folded = Folds().__getitem__  # each line is compared with its neighbours: folded once
     units: list[tuple[str, bool]] = []
     for group in groups:
         i = 0
@@ -96,9 +105,9 @@ def _units(groups: list[list[str]], title: str | None, profile: Profile) -> list
             nxt = group[i + 1] if i + 1 < len(group) else None
             if nxt is not None:
                 has_credit = split_credit(nxt, profile)[1] is not None
-                if (_same(line, nxt) and not _BULLET.match(line)) or (has_credit and _starts_with(nxt, line)) or (
-                    title and _same(line, title) and (has_credit or len(group) == 2)
-                ):
+                if (_same(line, nxt, folded) and not _BULLET.match(line)) or (
+                    has_credit and _starts_with(nxt, line, folded)
+                ) or (title and _same(line, title, folded) and (has_credit or len(group) == 2)):
                     units.append((nxt, True))  # `line` was the image's alt text
                     i += 2
                     continue
@@ -107,7 +116,7 @@ def _units(groups: list[list[str]], title: str | None, profile: Profile) -> list
     # An alt line standing alone above an identical caption, a blank line between.
     deduped: list[tuple[str, bool]] = []
     for text, cap in units:
-        if deduped and _same(deduped[-1][0], text) and not _BULLET.match(text):
+        if deduped and _same(deduped[-1][0], text, folded) and not _BULLET.match(text):
             deduped[-1] = (text, True)
             continue
         deduped.append((text, cap))

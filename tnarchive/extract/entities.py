@@ -11,14 +11,18 @@ foreign name) and returned as unreviewed, never dropped.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import accumulate, compress
+from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
 from ..authority import Authority, Name
-from ..text import fold, fold_aligned, slugify
+from ..text import fold, slugify
 
-_TOKEN = re.compile(r"\w+")
+_TOKEN_SPLIT = re.compile(r"(\w+)")  # words and the text between them
 _JOIN = re.compile(r"^[ \t\-&.'’]{0,2}$")  # within a line: a name never runs across blocks
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper()) + "".join(
     c for c in map(chr, range(0x1E00, 0x1F00)) if c.isupper()
@@ -61,82 +65,129 @@ def is_vietnamese_word(word: str) -> bool:
 
 @dataclass
 class Matcher:
-    """Indexes of an Authority's names, built once per run."""
+    """Indexes of an Authority's names, built once per run.
+
+    A name is found by one dictionary look-up of the folded words that start where it would:
+    `lengths` says how many words the names beginning with a folded word have (longest first),
+    `by_tokens` which record a run of folded words names (a run names at most one record)."""
 
     authority: Authority
     cues: dict
-    by_first: dict[str, list[Name]] = field(default_factory=dict)
+    by_tokens: dict[tuple[str, ...], Name] = field(default_factory=dict)
+    lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
     fuzzy: dict[tuple[str, int], list[Name]] = field(default_factory=dict)
+    fuzzy_choices: dict[tuple[str, int], list[str]] = field(default_factory=dict)  # their compact forms
 
     def __post_init__(self):
         self.person_rules = person_rules(self.cues)
         for name in sorted(self.authority.names, key=lambda n: -len(n.tokens)):
-            self.by_first.setdefault(name.tokens[0], []).append(name)
+            self.by_tokens.setdefault(name.tokens, name)
+            ns = self.lengths.get(name.tokens[0], ())
+            if len(name.tokens) not in ns:
+                self.lengths[name.tokens[0]] = ns + (len(name.tokens),)
             compact = "".join(name.tokens)
             if not name.ambiguous and len(compact) >= FUZZY_MIN_CHARS and not all(
                 _VI_SYLLABLE.match(t) for t in name.tokens
             ):
                 self.fuzzy.setdefault((name.tokens[0][0], len(name.tokens)), []).append(name)
+        self.fuzzy_choices = {key: [c.compact for c in names] for key, names in self.fuzzy.items()}
 
 
-def _tokens(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, word, folded word). Folding the whole text once is far faster than word by word;
-    when folding changes the text's length (ß → ss), each word is folded on its own instead."""
-    folded = fold_aligned(text)
-    if folded is not None:
-        return [(m.start(), m.end(), m.group(), folded[m.start() : m.end()]) for m in _TOKEN.finditer(text)]
-    return [(m.start(), m.end(), m.group(), fold(m.group())) for m in _TOKEN.finditer(text)]
+class _WordFolds(dict):
+    """word → fold(word), each worked out once: a page repeats a few hundred syllables."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= 200_000:  # bounded, for a long-running process
+            self.clear()
+        value = self[word] = fold(word)
+        return value
 
 
-def _contiguous(text: str, toks, i: int, n: int) -> bool:
-    return all(_JOIN.match(text[toks[k][1] : toks[k + 1][0]]) for k in range(i, i + n - 1))
+_WORD_FOLDS = _WordFolds()
 
 
-def _ambiguous_ok(text: str, toks, i: int, n: int, name: Name) -> bool:
+class _Words:
+    """The words of a text (runs of \\w), their folded forms and offsets, and the text between
+    them: gaps[k] is the text before word k (gaps[-1] the text after the last). Split, folded and
+    measured in C (re.split, dictionary look-ups, accumulate): far faster than a match object per word."""
+
+    def __init__(self, text: str):
+        parts = _TOKEN_SPLIT.split(text)
+        self.words, self.gaps = parts[1::2], parts[0::2]
+        self.folded = list(map(_WORD_FOLDS.__getitem__, self.words))
+        bounds = list(accumulate(map(len, parts)))
+        self.starts, self.ends = bounds[0::2][: len(self.words)], bounds[1::2]
+        self._joins: dict[str, bool] = {}
+
+    def joined(self, k: int) -> bool:
+        """Words k-1 and k are in one run within a line (nothing but a space, hyphen, & . ' between)."""
+        gap = self.gaps[k]
+        ok = self._joins.get(gap)
+        if ok is None:
+            ok = self._joins[gap] = bool(_JOIN.match(gap))
+        return ok
+
+    def contiguous(self, i: int, n: int) -> bool:
+        """Words i..i+n-1 are one run within a line."""
+        return all(self.joined(k) for k in range(i + 1, i + n))
+
+    def capitalised(self) -> Iterator[int]:
+        """The index of each word that starts with a capital."""
+        return compress(range(len(self.words)), map(str.isupper, map(itemgetter(0), self.words)))
+
+
+@lru_cache(maxsize=65536)
+def _is_syllable(folded_word: str) -> bool:
+    return bool(_VI_SYLLABLE.match(folded_word))
+
+
+def _ambiguous_ok(ws: _Words, i: int, n: int, name: Name) -> bool:
     """A short alias that is also a common word must be written exactly, outside a run of names."""
-    if tuple(t[2] for t in toks[i : i + n]) != name.surface:
+    if tuple(ws.words[i : i + n]) != name.surface:
         return False
-    if i > 0:
-        prev = toks[i - 1]
-        if text[prev[1] : toks[i][0]].isspace():
-            if prev[2][:1].isupper() or prev[3] in name.not_after:
-                return False
+    if i > 0 and ws.gaps[i].isspace():
+        if ws.words[i - 1][:1].isupper() or ws.folded[i - 1] in name.not_after:
+            return False
     j = i + n
-    if j < len(toks) and text[toks[j - 1][1] : toks[j][0]].isspace() and toks[j][2][:1].isupper():
+    if j < len(ws.words) and ws.gaps[j].isspace() and ws.words[j][:1].isupper():
         return False
     return True
 
 
 def find_known(text: str, matcher: Matcher, fuzzy: bool = True) -> list[Hit]:
-    toks = _tokens(text)
+    ws = _Words(text)
+    words, folded, starts, ends = ws.words, ws.folded, ws.starts, ws.ends
     hits: list[Hit] = []
-    for i, tok in enumerate(toks):
-        for name in matcher.by_first.get(tok[3], ()):
-            n = len(name.tokens)
-            if tuple(t[3] for t in toks[i : i + n]) != name.tokens or not _contiguous(text, toks, i, n):
+    lengths, by_tokens = matcher.lengths, matcher.by_tokens
+    for i in compress(range(len(folded)), map(lengths.__contains__, folded)):  # words that start a name
+        for n in lengths[folded[i]]:
+            name = by_tokens.get(tuple(folded[i : i + n])) if i + n <= len(folded) else None
+            if name is None or not ws.contiguous(i, n):
                 continue
-            if name.ambiguous and not _ambiguous_ok(text, toks, i, n, name):
+            if name.ambiguous and not _ambiguous_ok(ws, i, n, name):
                 continue
-            if name.surface[0][:1].isupper() and not tok[2][:1].isupper():
+            if name.surface[0][:1].isupper() and not words[i][:1].isupper():
                 continue  # a proper name is written with a capital: "mong có" is not "Mông Cổ"
-            hits.append(Hit(tok[0], toks[i + n - 1][1], name.record, name.kind, text[tok[0] : toks[i + n - 1][1]]))
-    for i, tok in enumerate(toks if fuzzy else ()):
-        if not tok[2][:1].isupper():
-            continue
-        for n in (1, 2, 3):
-            window = toks[i : i + n]
-            if len(window) < n or not _contiguous(text, toks, i, n):
+            end = ends[i + n - 1]
+            hits.append(Hit(starts[i], end, name.record, name.kind, text[starts[i] : end]))
+    for i in ws.capitalised() if fuzzy else ():
+        syllables = True  # every word of the window so far is a Vietnamese syllable
+        for n in (1, 2, 3):  # the window of n words from word i
+            if i + n > len(words) or (n > 1 and not ws.joined(i + n - 1)):
                 break
-            if all(_VI_SYLLABLE.match(t[3]) for t in window):
+            syllables = syllables and _is_syllable(folded[i + n - 1])
+            if syllables:
                 continue
-            choices = matcher.fuzzy.get((tok[3][0], n))
+            key = (folded[i][0], n)
+            choices = matcher.fuzzy.get(key)
             if not choices:
                 continue
-            query = " ".join(t[3] for t in window)
-            best = process.extractOne(query, [c.compact for c in choices], scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            best = process.extractOne(" ".join(folded[i : i + n]), matcher.fuzzy_choices[key], scorer=fuzz.ratio,
+                                      score_cutoff=FUZZY_CUTOFF)
             if best and best[1] < 100:
                 name = choices[best[2]]
-                hits.append(Hit(tok[0], window[-1][1], name.record, name.kind, text[tok[0] : window[-1][1]], round(best[1], 1)))
+                end = ends[i + n - 1]
+                hits.append(Hit(starts[i], end, name.record, name.kind, text[starts[i] : end], round(best[1], 1)))
     return _resolve(hits)
 
 
@@ -188,25 +239,25 @@ def person_rules(cues: dict) -> tuple[re.Pattern, re.Pattern, frozenset, frozens
     return titled, role, surnames, not_people, frozenset(titles)
 
 
+_CLAUSE_BREAK = re.compile(r"[.;,:()\"“”]")
+
+
 def _person_candidates(text: str, rules: tuple) -> list[tuple[int, str]]:
     titled_rx, role_rx, surnames, not_people, titles = rules
     found: list[tuple[int, str]] = []
-    folded = fold_aligned(text)
     for m in _RUN.finditer(text):
         run = m.group().split(" ")
-        start = max(0, m.start() - 80)
-        before = folded[start : m.start()] if folded is not None else fold(text[start : m.start()])
+        if len(run) < 2:
+            continue  # a name found either way has two words at least
+        before = fold(text[max(0, m.start() - 80) : m.start()])
         # A title written with a capital ("Ông", "Bà") is the run's own first word.
-        if fold(run[0]) in titles and len(run) > 2:
+        if len(run) > 2 and fold(run[0]) in titles:
             run, before = run[1:], before + fold(m.group().split(" ")[0]) + " "
-        if titled_rx.search(before) and 2 <= len(run) <= 6:
+        if 2 <= len(run) <= 6 and titled_rx.search(before):
             name = " ".join(run)
         else:
-            clause = re.split(r"[.;,:()\"“”]", before)[-1]
-            if not role_rx.search(clause):
-                continue
             starts = [k for k, w in enumerate(run) if w in surnames and 2 <= len(run) - k <= 4]
-            if not starts:
+            if not starts or not role_rx.search(_CLAUSE_BREAK.split(before)[-1]):
                 continue
             name = " ".join(run[starts[0] :])
         if name.lower() in not_people or any(name.lower().startswith(n + " ") for n in not_people):
@@ -215,16 +266,26 @@ def _person_candidates(text: str, rules: tuple) -> list[tuple[int, str]]:
     return found
 
 
-def _cue_matches(pattern: re.Pattern, text: str):
-    """pattern.finditer(text), keeping only matches at the start of the text or after white space.
+@lru_cache(maxsize=256)
+def _cue_pattern(cue: str) -> re.Pattern:
+    return re.compile(rf"{re.escape(cue)}\s+")
+
+
+def _cue_runs(cue: str, text: str):
+    """The run of names right after each *cue* and its white space, for a cue at the start of the
+    text or after white space: the matches of `cue\\s+(?P<run>_ORG_RUN)` from left to right.
 
     The same matches as a leading (?:(?<=\\s)|^) in the pattern, but a pattern that starts with
-    its literal cue lets the regex engine skip ahead to each occurrence of it, many times faster."""
+    its literal cue lets the regex engine skip ahead to each occurrence of it, many times faster.
+    The run is _ORG_RUN matched where the cue's white space ends (a run never starts with white
+    space), so that the long run pattern is not compiled again with every cue (milliseconds each)."""
+    cue_rx = _cue_pattern(cue)
     pos = 0
-    while (m := pattern.search(text, pos)) is not None:
-        if m.start() == 0 or text[m.start() - 1].isspace():
-            yield m
-            pos = m.end()
+    while (m := cue_rx.search(text, pos)) is not None:
+        run = _ORG_RUN.match(text, m.end())
+        if run is not None and (m.start() == 0 or text[m.start() - 1].isspace()):
+            yield run
+            pos = run.end()
         else:
             pos = m.start() + 1
 
@@ -233,14 +294,14 @@ def _partner_candidates(text: str, cues: dict) -> list[tuple[int, int, str, str]
     legal = {fold(w) for w in cues.get("legal_forms") or []}
     found = []
     for cue in cues.get("partner_cues") or []:
-        for m in _cue_matches(re.compile(rf"{re.escape(cue['cue'])}\s+(?P<run>{_ORG_RUN.pattern})"), text):
-            run = [w for w in m.group("run").split(" ") if fold(w) not in legal]
+        for m in _cue_runs(cue["cue"], text):
+            run = [w for w in m.group().split(" ") if fold(w) not in legal]
             if not run or run[:2] == ["Việt", "Nam"]:
                 continue
             if cue.get("foreign_only") and all(is_vietnamese_word(p) for w in run for p in re.split(r"[-&.]", w) if p):
                 continue
             name = " ".join(([cue["cue"]] if cue.get("include_cue") else []) + run)
-            found.append((m.start("run"), m.end("run"), name, cue["kind"]))
+            found.append((m.start(), m.end(), name, cue["kind"]))
     return found
 
 
