@@ -60,9 +60,19 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+# libyaml's parser (when PyYAML was built with it) reads data/ ten times faster than the pure-Python
+# one, into the same objects (same safe constructor). A file it refuses is read again by the pure-Python
+# loader, whose error message quotes the offending line.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _yaml(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        try:
+            data = yaml.load(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:
+            data = yaml.safe_load(text)
     except FileNotFoundError:
         raise SetupError(f"{path}: file not found") from None
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
@@ -109,20 +119,22 @@ def header_comment(seed: str) -> str:
 PAGES_PER_JOB = 25  # below this many pages per process, starting processes costs more than it saves
 
 
-def _convert_seed(path: Path, ctx: Context) -> tuple[Article | None, str | None, tuple | None]:
-    """One seed → (article, None, its duplicate_keys) or (None, the reason it failed, None). Never
-    raises: a bug in one page must not stop the batch or lose the other pages."""
+def _convert_seed(path: Path, ctx: Context) -> tuple[Article | None, str | None, tuple | None, str | None]:
+    """One seed → (article, None, its duplicate_keys, its file's text) or (None, the reason it failed,
+    None, None). The text is written as it is unless the batch changes the article's front matter
+    (a slug made unique, a republished copy recorded). Never raises: a bug in one page must not
+    stop the batch or lose the other pages."""
     try:
         article = convert_page(read_seed(path, ctx), path.name, ctx)
-        return article, None, duplicate_keys(article)
+        return article, None, duplicate_keys(article), document(article.meta, article.body, header_comment(path.name))
     except (ConvertError, CorrectionError, OSError) as exc:
-        return None, str(exc), None
+        return None, str(exc), None, None
     except Exception as exc:
-        return None, f"internal error ({type(exc).__name__}: {exc}); please report it", None
+        return None, f"internal error ({type(exc).__name__}: {exc}); please report it", None, None
 
 
 def _convert_seeds(seeds: list[Path], ctx: Context, jobs: int | None, progress: bool):
-    """(path, article, error, duplicate keys) for every seed, in the seeds' order whatever the number of processes.
+    """(path, article, error, duplicate keys, text) for every seed, in the seeds' order whatever the number of processes.
 
     Pages are independent, so they convert in `jobs` forked processes (each inherits the loaded
     Context); the results come back in order, so the output does not depend on `jobs`."""
@@ -132,8 +144,8 @@ def _convert_seeds(seeds: list[Path], ctx: Context, jobs: int | None, progress: 
         from tqdm import tqdm  # only for a bar: importing it was 0.07 s of every run's start-up
 
         rows = tqdm(rows, total=len(seeds), unit="page", desc="convert")
-    for path, (article, error, keys) in rows:
-        yield path, article, error, keys
+    for path, (article, error, keys, text) in rows:
+        yield path, article, error, keys, text
 
 
 def convert_all(seeds_dir: Path, out_dir: Path, ctx: Context, force: bool = False,
@@ -150,26 +162,30 @@ def convert_all(seeds_dir: Path, out_dir: Path, ctx: Context, force: bool = Fals
     plans: list[tuple[str, str, bytes]] = []
     converted: dict[str, Article] = {}
     dup_keys: dict[str, tuple] = {}
-    for path, article, error, keys in _convert_seeds(seeds, ctx, jobs, progress):
+    texts: dict[str, str] = {}  # seed name → its file's text, rendered where it was converted
+    for path, article, error, keys, text in _convert_seeds(seeds, ctx, jobs, progress):
         if article is None:
             outcome.failed.append((str(path), error))
         else:
             converted[path.name] = article
             dup_keys[path.name] = keys
+            texts[path.name] = text
     outcome.duplicates = find_duplicates(converted, dup_keys)
     for dup, kept in sorted(outcome.duplicates.items()):
         other = converted.pop(dup)
         converted[kept].meta.setdefault("also_published", []).append({
             "seed": dup, "sha256": other.meta["provenance"]["sha256"], "source": other.meta["source"]})
+        texts.pop(kept, None)  # its front matter changed: rendered again below
     for name, article in converted.items():
         path = seeds_dir / name
         slug = article.meta["slug"]
         if slug in slugs:  # two pages with the same date and title: keep both, apart
             slug = f"{slug}-{article.meta['provenance']['sha256'][:8]}"
             article.meta["slug"] = slug
+            texts.pop(name, None)
         slugs[slug] = path.name
         outcome.articles[path.name] = article
-        text = document(article.meta, article.body, header_comment(path.name))
+        text = texts.get(name) or document(article.meta, article.body, header_comment(path.name))
         plans.append((path.name, f"{slug}.md", text.encode("utf-8")))
 
     writes: list[tuple[Path, bytes]] = []
