@@ -284,3 +284,37 @@ def test_every_function_is_deterministic(cat):
     ]
     for call in calls:
         assert call() == call()
+
+
+# ---------- kept between rebuilds (mkdocs serve) ----------
+
+def test_articles_files_kept_per_article_equal_the_whole_encoding(tmp_path):
+    """articles.json/.csv made from each article's kept text equal encoding every record, before and
+    after an edit (with EVIL text in it); only the edited article is encoded again."""
+    import re
+    import shutil
+
+    docs, data = tmp_path / "docs", tmp_path / "data"
+    shutil.copytree(ROOT / "docs", docs)
+    shutil.copytree(ROOT / "data", data)
+    memo: dict = {}
+    cat1 = load_catalog(docs, data)
+    recs = exports.articles_records(cat1)
+    assert exports.articles_files(cat1, memo) == (exports.to_json(recs), exports.to_csv(recs))
+    assert len(memo) == len(cat1.articles)
+    kept = dict(memo)
+
+    edited = cat1.articles[2]
+    md = docs / "vi" / "articles" / f"{edited.slug}.md"
+    text = md.read_text(encoding="utf-8")
+    title = "title: " + json.dumps(EVIL + " Tiêu đề\nmới")
+    md.write_text(re.sub(r"^title: .*$", lambda m: title, text, count=1, flags=re.M), encoding="utf-8")
+    cat2 = load_catalog(docs, data)
+    recs = exports.articles_records(cat2)
+    as_json, as_csv = exports.articles_files(cat2, memo)
+    assert (as_json, as_csv) == (exports.to_json(recs), exports.to_csv(recs))
+    assert json.loads(as_json)[[r["slug"] for r in recs].index(edited.slug)]["title_vi"].startswith("Evil </script>")
+    assert len(memo) == len(cat2.articles)  # the edited article's old text is dropped
+    same = [k for k in memo if k in kept and memo[k] is kept[k]]
+    assert len(same) == len(cat2.articles) - 1 and all(k[0] != edited.slug for k in same)
+    assert exports.articles_files(Catalog(articles=[], authority=cat2.authority), {}) == ("[]\n", "")

@@ -103,6 +103,7 @@ class ArchivePlugin(BasePlugin):
         self._page_texts: dict[str, tuple[str, str]] = {}  # src_uri → (the page, what its file in _page_dir holds)
         self._published: str | None = None  # fingerprint of the data files, feeds and sitemap last written
         self._release_i18n = False  # this process built every language: mkdocs-static-i18n is held back
+        self._records: dict = {}  # mkdocs serve: each article's part of data/articles.json and .csv (exports.articles_files)
 
     def on_startup(self, *, command, dirty):
         # Defining on_startup also keeps this plugin object across `mkdocs serve` rebuilds, so the
@@ -450,10 +451,12 @@ class ArchivePlugin(BasePlugin):
             (site / ".tnarchive-build.json").write_text(json.dumps(stamp, indent=2) + "\n", encoding="utf-8")
         if self.lang == "vi" and not unchanged:
             (site / "data").mkdir(parents=True, exist_ok=True)
-            for name, records in (("articles", exports.articles_records(cat)), ("partners", exports.partners_records(cat)),
-                                  ("people", exports.people_records(cat))):
-                (site / "data" / f"{name}.json").write_text(exports.to_json(records), encoding="utf-8")
-                (site / "data" / f"{name}.csv").write_text(exports.to_csv(records), encoding="utf-8")
+            files = {"articles": exports.articles_files(cat, self._records if self.command == "serve" else None)}
+            for name, records in (("partners", exports.partners_records(cat)), ("people", exports.people_records(cat))):
+                files[name] = exports.to_json(records), exports.to_csv(records)
+            for name, (as_json, as_csv) in files.items():
+                (site / "data" / f"{name}.json").write_text(as_json, encoding="utf-8")
+                (site / "data" / f"{name}.csv").write_text(as_csv, encoding="utf-8")
         feed_path = "feed.xml" if self.lang == "vi" else "en/feed.xml"
         if not unchanged:
             (site / feed_path).parent.mkdir(parents=True, exist_ok=True)
