@@ -43,11 +43,11 @@ def _edit_and_compare(docs: Path, data: Path, edit) -> tuple[set | None, dict, d
     after = load_catalog(docs, data)
     touched = derived.touched_sections(before, after)
     for lang in ("vi", "en"):
-        updated = derived.pages(derived.sections(after, lang, old[lang], touched))
+        updated = derived.pages(derived.sections(after, lang, old[lang], touched, before))
         whole = derived.pages(derived.sections(after, lang))
         assert list(updated) == list(whole)
         assert updated == whole, [uri for uri in whole if updated.get(uri) != whole[uri]]
-    return touched, old["vi"], derived.sections(after, "vi", old["vi"], touched)
+    return touched, old["vi"], derived.sections(after, "vi", old["vi"], touched, before)
 
 
 def _kept_and_remade(touched, old, new) -> tuple[list, list]:
@@ -148,3 +148,38 @@ def test_a_new_year_or_new_data_remakes_everything(project):
     touched, _, _ = _edit_and_compare(
         docs, data, lambda: people.write_text(people.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8"))
     assert touched is None
+
+
+def test_a_partner_with_many_pages_gets_only_the_edited_articles_page_again(project, monkeypatch):
+    """Two articles a page, so that Korea's articles fill several numbered pages (as thousands do)."""
+    from tnarchive.site import markup
+
+    monkeypatch.setattr(markup.pages_of, "__defaults__", (2,))
+    docs, data = project
+    cat = load_catalog(docs, data)
+    pid = max(cat.by_partner, key=lambda p: len(cat.by_partner[p]))
+    arts = cat.by_partner[pid]
+    assert len(arts) >= 5, "the seeds name one partner in five articles"
+    last = arts[-1]  # on the last page; not cited by the first page's events unless it states them
+    md = docs / "vi" / "articles" / f"{last.slug}.md"
+    touched, old, new = _edit_and_compare(docs, data, lambda: _front(md, r"^title: .*$", "title: Bài cuối đã sửa"))
+    pages_old, pages_new = old[("partner", pid)], new[("partner", pid)]
+    assert ("partner", pid) in touched and len(pages_new) == len(pages_old) >= 3
+    remade = [uri for uri in pages_new if pages_new[uri] is not pages_old[uri]]
+    assert remade and len(remade) < len(pages_new)
+    assert any("Bài cuối đã sửa" in pages_new[uri] for uri in remade)
+    assert not any("Bài cuối đã sửa" in pages_new[uri] for uri in pages_new if uri not in remade)
+
+
+def test_a_partner_with_many_pages_after_a_date_change(project, monkeypatch):
+    """An article that moves within Korea's list shifts the articles on the pages between."""
+    from tnarchive.site import markup
+
+    monkeypatch.setattr(markup.pages_of, "__defaults__", (2,))
+    docs, data = project
+    cat = load_catalog(docs, data)
+    pid = max(cat.by_partner, key=lambda p: len(cat.by_partner[p]))
+    first, last = cat.by_partner[pid][0], cat.by_partner[pid][-1]
+    md = docs / "vi" / "articles" / f"{last.slug}.md"
+    later = f"{first.year}-12-31T23:00:00+07:00"
+    _edit_and_compare(docs, data, lambda: _front(md, r"^date: .*$", f"date: '{later}'"))

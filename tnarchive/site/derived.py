@@ -13,15 +13,19 @@ from __future__ import annotations
 
 from . import home, partners, people, timeline
 from .catalog import Catalog
+from .markup import page_key, paged, pages_of
 
 Section = tuple  # ("index",) | ("partner", id) | ("person", id) | ("year", 2019)
 Sections = dict  # Section → {src_uri: page}
 
 
-def sections(cat: Catalog, lang: str, previous: Sections | None = None, touched: set | None = None) -> Sections:
-    """Every derived page of *lang*, by section. With *previous* (the sections of an earlier
-    catalog) and *touched* (what changed since, `touched_sections`), the untouched sections are
-    taken from *previous* as they are. The order is always that of a whole build."""
+def sections(cat: Catalog, lang: str, previous: Sections | None = None, touched: set | None = None,
+             old: Catalog | None = None) -> Sections:
+    """Every derived page of *lang*, by section. With *previous* (the sections of the earlier
+    catalog *old*) and *touched* (what changed since, `touched_sections`), the untouched sections
+    are taken from *previous* as they are, and so are the numbered pages of a touched partner
+    whose articles and events did not change (an edit to one of Korea's thousands of articles
+    remakes one of its pages). The order is always that of a whole build."""
 
     def kept(section):
         return previous is not None and touched is not None and section not in touched and section in previous
@@ -37,8 +41,12 @@ def sections(cat: Catalog, lang: str, previous: Sections | None = None, touched:
     }}
     for pid in cat.authority.partners:
         sec = ("partner", pid)
-        out[sec] = previous[sec] if kept(sec) else {
-            f"{pre}partners/{key}.md": content for key, content in partners.partner_pages(cat, pid, lang).items()}
+        if kept(sec):
+            out[sec] = previous[sec]
+        elif previous is not None and touched is not None and old is not None and sec in previous:
+            out[sec] = _partner_pages(cat, pid, lang, old, previous[sec])
+        else:
+            out[sec] = {f"{pre}partners/{key}.md": content for key, content in partners.partner_pages(cat, pid, lang).items()}
     for pid in cat.authority.people:
         sec = ("person", pid)
         out[sec] = previous[sec] if kept(sec) else {
@@ -47,6 +55,30 @@ def sections(cat: Catalog, lang: str, previous: Sections | None = None, touched:
         sec = ("year", y)
         out[sec] = previous[sec] if kept(sec) else {f"{pre}timeline/{y}.md": timeline.year_page(cat, y, lang)}
     return out
+
+
+def _partner_pages(cat: Catalog, pid: str, lang: str, old: Catalog, before: dict[str, str]) -> dict[str, str]:
+    """A touched partner's pages, each taken from *before* when what it shows is unchanged: the same
+    number of articles and pages, the same articles on it (by digest) and, on the first page, the
+    same events citing the same articles. (*old* and *cat* share data/: touched_sections.)"""
+    old_chunks = pages_of(old.by_partner.get(pid, []))
+    total = len(old.by_partner.get(pid, []))
+    pre = "" if lang == "vi" else "en/"
+
+    def digests(c: Catalog, arts) -> list:
+        return [c.digests.get(a.slug) for a in arts]
+
+    def events(c: Catalog) -> list:
+        return [(e, c.digests.get(e.article)) for e in partners.events_of(c, pid)[: partners.EVENTS_SHOWN]]
+
+    def render(n: int, arts, pages: int) -> str:
+        uri = f"{pre}partners/{page_key(pid, n)}.md"
+        if (uri in before and pages == len(old_chunks) and len(cat.by_partner.get(pid, [])) == total
+                and digests(cat, arts) == digests(old, old_chunks[n - 1]) and (n > 1 or events(cat) == events(old))):
+            return before[uri]
+        return partners.partner_page(cat, pid, lang, n, arts, pages)
+
+    return {f"{pre}partners/{key}.md": content for key, content in paged(pid, cat.by_partner.get(pid, []), render).items()}
 
 
 def pages(sections_: Sections) -> dict[str, str]:

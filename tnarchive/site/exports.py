@@ -34,8 +34,12 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:T(\d{2}:\d{2})(:\d{2}(
 # ---------- records (data.json / data.csv) ----------
 
 def _articles(cat: Catalog) -> list[Article]:
-    """Newest first whatever order the Catalog was built in (a hand-made Catalog is not sorted)."""
-    return sorted(cat.articles, key=sort_key)
+    """Newest first whatever order the Catalog was built in (a hand-made Catalog is not sorted);
+    sorted once per catalog (the data files and each language's feed read it)."""
+    done = cat.memo.get("exports_sorted")
+    if done is None or done[0] != [id(a) for a in cat.articles]:
+        done = cat.memo["exports_sorted"] = ([id(a) for a in cat.articles], sorted(cat.articles, key=sort_key))
+    return done[1]
 
 
 def articles_records(cat: Catalog) -> list[dict]:

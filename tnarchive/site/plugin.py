@@ -103,6 +103,7 @@ class ArchivePlugin(BasePlugin):
         self._page_texts: dict[str, tuple[str, str]] = {}  # src_uri → (the page, what its file in _page_dir holds)
         self._published: str | None = None  # fingerprint of the data files, feeds and sitemap last written
         self._release_i18n = False  # this process built every language: mkdocs-static-i18n is held back
+        self._sitemap: tuple | None = None  # mkdocs serve: (site_url, the addresses) of the sitemap last written
         self._records: dict = {}  # mkdocs serve: each article's part of data/articles.json and .csv (exports.articles_files)
 
     def on_startup(self, *, command, dirty):
@@ -206,7 +207,7 @@ class ArchivePlugin(BasePlugin):
             return memo[3]
         if memo is not None:
             old_cat, old_sections = memo[1], memo[2]
-            secs = derived.sections(cat, lang, old_sections, derived.touched_sections(old_cat, cat))
+            secs = derived.sections(cat, lang, old_sections, derived.touched_sections(old_cat, cat), old_cat)
         else:
             secs = derived.sections(cat, lang)
         pages = derived.pages(secs)
@@ -510,6 +511,10 @@ class ArchivePlugin(BasePlugin):
             urls.append((norm, {"vi": norm, "en": f"en/{norm}"}))
         for a in cat.articles:
             urls.append((a.url("vi"), {"vi": a.url("vi"), "en": a.url("en")}))
+        if self.command == "serve":  # an edit that changes no address leaves the sitemap as it was
+            if self._sitemap == (site_url, urls) and (site / "sitemap.xml").exists():
+                return
+            self._sitemap = (site_url, urls)
         for name, xml in exports.sitemap_files(urls, site_url).items():
             (site / name).write_text(xml, encoding="utf-8")
         with open(site / "sitemap.xml.gz", "wb") as fh:  # MkDocs writes one; keep it the index's
