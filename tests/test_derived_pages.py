@@ -183,3 +183,12 @@ def test_a_partner_with_many_pages_after_a_date_change(project, monkeypatch):
     md = docs / "vi" / "articles" / f"{last.slug}.md"
     later = f"{first.year}-12-31T23:00:00+07:00"
     _edit_and_compare(docs, data, lambda: _front(md, r"^date: .*$", f"date: '{later}'"))
+
+
+def test_catalogs_without_digests_are_never_compared(project):
+    from tnarchive.site.catalog import Catalog
+
+    docs, data = project
+    cat = load_catalog(docs, data)
+    bare = Catalog(articles=list(cat.articles), authority=cat.authority)
+    assert derived.touched_sections(cat, bare) is None and derived.touched_sections(bare, cat) is None

@@ -88,8 +88,11 @@ def pages(sections_: Sections) -> dict[str, str]:
 
 def touched_sections(old: Catalog, new: Catalog) -> set | None:
     """The sections whose pages may differ between *old* and *new*; None for all of them (another
-    data/ folder, or a year gained or lost: every year page links to every year)."""
+    data/ folder, or a year gained or lost: every year page links to every year; or catalogs
+    without the loader's digests)."""
     if old.authority is not new.authority or timeline.years(old) != timeline.years(new):
+        return None
+    if not old.digests or not new.digests:  # a catalog not made by the loader: nothing to compare by
         return None
     old_events, new_events = _events_by_article(old), _events_by_article(new)
     touched: set = set()
