@@ -34,12 +34,9 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:T(\d{2}:\d{2})(:\d{2}(
 # ---------- records (data.json / data.csv) ----------
 
 def _articles(cat: Catalog) -> list[Article]:
-    """Newest first whatever order the Catalog was built in (a hand-made Catalog is not sorted);
-    sorted once per catalog (the data files and each language's feed read it)."""
-    done = cat.memo.get("exports_sorted")
-    if done is None or done[0] != [id(a) for a in cat.articles]:
-        done = cat.memo["exports_sorted"] = ([id(a) for a in cat.articles], sorted(cat.articles, key=sort_key))
-    return done[1]
+    """Newest first, whatever order the Catalog was given its articles in: a Catalog sorts them by
+    sort_key when it is made (Catalog.__post_init__), so they are not sorted again here."""
+    return cat.articles
 
 
 def articles_records(cat: Catalog) -> list[dict]:
@@ -81,15 +78,14 @@ def articles_files(cat: Catalog, memo: dict | None = None) -> tuple[str, str]:
         if part is None:
             rec = article_record(cat, a)
             item = json.dumps(rec, ensure_ascii=False, indent=2)
-            part = memo[key] = ("  " + item.replace("\n", "\n  "), _csv_rows([[_cell(v) for v in rec.values()]]),
-                                list(rec))
+            part = memo[key] = ("  " + item.replace("\n", "\n  "), _csv_rows([[_cell(v) for v in rec.values()]]))
         parts.append(part)
         live.add(key)
     for key in [k for k in memo if k not in live]:
         del memo[key]
     # The same text as json.dumps(records, indent=2): each item indented one level, comma-separated.
     return ("[\n" + ",\n".join(p[0] for p in parts) + "\n]\n",
-            _csv_rows([parts[0][2]]) + "".join(p[1] for p in parts))
+            _csv_rows([list(article_record(cat, arts[0]))]) + "".join(p[1] for p in parts))
 
 
 def partners_records(cat: Catalog) -> list[dict]:

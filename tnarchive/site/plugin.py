@@ -97,7 +97,7 @@ class ArchivePlugin(BasePlugin):
         self._search_thread: threading.Thread | None = None  # mkdocs serve: starts it after the build
         self._search_cancel = threading.Event()  # mkdocs serve: set by the next rebuild
         self.dirty = False
-        # mkdocs serve: lang → (catalog fingerprint, the catalog, its derived pages by section, and by file)
+        # mkdocs serve: lang → (catalog fingerprint, the catalog the pages were made from, its derived pages by section)
         self._memo: dict[str, tuple] = {}
         self._page_dir: Path | None = None  # mkdocs serve --dirty: derived pages as files, rewritten when changed
         self._page_texts: dict[str, tuple[str, str]] = {}  # src_uri → (the page, what its file in _page_dir holds)
@@ -203,16 +203,15 @@ class ArchivePlugin(BasePlugin):
         if self.command != "serve":
             return derived.pages(derived.sections(cat, lang))
         memo = self._memo.get(lang)
-        if memo is not None and memo[0] == cat.fingerprint:
-            return memo[3]
-        if memo is not None:
+        if memo is None:
+            secs = derived.sections(cat, lang)
+        elif memo[0] == cat.fingerprint:
+            secs = memo[2]
+        else:
             old_cat, old_sections = memo[1], memo[2]
             secs = derived.sections(cat, lang, old_sections, derived.touched_sections(old_cat, cat), old_cat)
-        else:
-            secs = derived.sections(cat, lang)
-        pages = derived.pages(secs)
-        self._memo[lang] = (cat.fingerprint, cat, secs, pages)
-        return pages
+        self._memo[lang] = (cat.fingerprint, cat, secs)  # an equal fingerprint: the same metadata and events
+        return derived.pages(secs)
 
     def _derived_file(self, config, src_uri: str, content: str, head: str) -> File:
         """MkDocs' File for a derived page. Under `mkdocs serve --dirty` it is a real file, rewritten
