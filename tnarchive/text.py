@@ -65,9 +65,16 @@ def fold(text: str) -> str:
 
 
 class Folds(dict):
-    """text → fold(text), each worked out once: one page's lines are folded by several rules."""
+    """text → fold(text), each worked out once: one page's lines are folded by several rules.
+    *limit*: emptied when it holds that many, for a table kept for the life of a process."""
+
+    def __init__(self, limit: int | None = None):
+        super().__init__()
+        self.limit = limit
 
     def __missing__(self, text: str) -> str:
+        if self.limit is not None and len(self) >= self.limit:
+            self.clear()
         value = self[text] = fold(text)
         return value
 

@@ -20,7 +20,7 @@ from operator import itemgetter
 from rapidfuzz import fuzz, process
 
 from ..authority import Authority, Name
-from ..text import fold, slugify
+from ..text import Folds, fold, slugify
 
 _TOKEN_SPLIT = re.compile(r"(\w+)")  # words and the text between them
 _JOIN = re.compile(r"^[ \t\-&.'’]{0,2}$")  # within a line: a name never runs across blocks
@@ -93,17 +93,7 @@ class Matcher:
         self.fuzzy_choices = {key: [c.compact for c in names] for key, names in self.fuzzy.items()}
 
 
-class _WordFolds(dict):
-    """word → fold(word), each worked out once: a page repeats a few hundred syllables."""
-
-    def __missing__(self, word: str) -> str:
-        if len(self) >= 200_000:  # bounded, for a long-running process
-            self.clear()
-        value = self[word] = fold(word)
-        return value
-
-
-_WORD_FOLDS = _WordFolds()
+_WORD_FOLDS = Folds(limit=200_000)  # word → fold(word): a page repeats a few hundred syllables
 
 
 class _Words:
