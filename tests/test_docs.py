@@ -21,7 +21,7 @@ def links(path: Path) -> list[str]:
 
 def anchors(path: Path) -> set[str]:
     """The ids GitHub gives the headings of a Markdown file: lower case, punctuation dropped, spaces to dashes."""
-    text = _CODE.sub("", path.read_text(encoding="utf-8"))
+    text = re.sub(r"^```.*?^```", "", path.read_text(encoding="utf-8"), flags=re.M | re.S)
     return {re.sub(r"[^\w\- ]", "", h.strip().lower()).replace(" ", "-") for h in re.findall(r"^#+ (.+)$", text, re.M)}
 
 
