@@ -537,16 +537,74 @@ def _lc_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+@dataclass
+class Article:
+    """An article composed from the seeds, before any site's chrome is put around it."""
+    style: str  # the site whose chrome it gets (STYLES); portal pages number some captions
+    dt: datetime
+    title: str
+    lead: str
+    blocks: list[tuple[str, str, str | None]]  # (kind, text, photo credit), after the lead
+    page: Page  # the partners and people it names, and its words (for the chrome check)
+
+
 def build_page(src: Source, seed: int, index: int) -> tuple[str, dict]:
-    """The text of page *index* and what went into it. Depends only on (seed, index)."""
+    """The text of page *index* and what went into it. Depends only on (seed, index): one random
+    stream, drawn from in a fixed order (the article, then its chrome)."""
     rng = Random(f"gen_corpus:{seed}:{index}")
     style = rng.choices(STYLES, weights=STYLE_WEIGHTS)[0]
+    article = compose_article(src, rng, style)
+    text, chrome_ids, authors, source_url = wrap_in_chrome(src, rng, article)
+    kinds = collections.Counter(kind for kind, _, _ in article.blocks)
+    info = {
+        "style": style,
+        "date": f"{article.dt:%Y-%m-%dT%H:%M}:00+07:00",
+        "title": article.title,
+        "authors": authors[:1] if style != "baoxaydung" else authors,
+        "source_url": source_url,
+        "blocks": {"paragraphs": 1 + kinds["paragraph"], "headings": kinds["heading"], "captions": kinds["caption"],
+                   "list_items": kinds["list"]},
+        "partners": article.page.partners,
+        "people": article.page.people,
+        "chrome_partners": chrome_ids,
+    }
+    return text, info
+
+
+# ---------------------------------------------------------------------------------------------
+# The article: title, lead and blocks recombined from the seeds.
+
+
+@dataclass
+class _Templates:
+    """The seed templates one article is made of."""
+    title_form: float  # which of the four title forms (see _title)
+    title: Template
+    lead: Template
+    body: list[Template]
+    items: list[Template]  # list items (usually none)
+    captions: list[Template]
+    headings: list[Template]
+
+    def all(self) -> list[Template]:
+        return [self.title, self.lead, *self.body, *self.items, *self.captions, *self.headings]
+
+
+def compose_article(src: Source, rng: Random, style: str) -> Article:
+    """A date, the seed templates, who replaces the partners and people they name, then the title
+    and the blocks."""
     days = (LAST_DAY - FIRST_DAY).days + 1
     dt = FIRST_DAY + timedelta(days=rng.randrange(days), hours=rng.randrange(6, 22), minutes=rng.randrange(60),
                                seconds=rng.randrange(60))
     page = Page(src, rng, dt.year)
+    tpls = _pick_templates(src, rng, style)
+    page.prepare(tpls.all())
+    title = _title(page, tpls)
+    lead = page.render(tpls.lead)
+    return Article(style, dt, title, lead, _blocks(page, rng, tpls), page)
 
-    # First every template the page uses, then who replaces the partners and people they name.
+
+def _pick_templates(src: Source, rng: Random, style: str) -> _Templates:
     title_form = rng.random()
     title_tpl = rng.choice(src.titles) if title_form < 0.3 else rng.choice(src.headings)
     n_par = rng.randint(8, 25)
@@ -573,21 +631,24 @@ def build_page(src: Source, seed: int, index: int) -> tuple[str, dict]:
         if tpl not in caption_tpls and fits(tpl):
             caption_tpls.append(tpl)
     heading_tpls = rng.sample(src.headings, min(rng.randint(0, 3), len(src.headings)))
-    page.prepare([title_tpl, lead_tpl, *body_tpls, *list_tpls, *caption_tpls, *heading_tpls])
+    return _Templates(title_form, title_tpl, lead_tpl, body_tpls, list_tpls, caption_tpls, heading_tpls)
 
-    # Title: a seed title, or a seed heading with a partner's name.
-    if title_form < 0.3:
-        title = page.render(title_tpl)
-    elif title_form < 0.55:
-        title = page.fill(f"Thái Nguyên và {{P}}: {_lc_first(page.render(title_tpl))}")
-    elif title_form < 0.8:
-        title = page.fill(f"{page.render(title_tpl)} với {{P}}")
-    else:
-        title = page.fill("Lãnh đạo tỉnh Thái Nguyên tiếp Đoàn công tác {P}")
 
-    # Body blocks: (kind, text, credit).
-    lead = page.render(lead_tpl)
-    body = [page.render(t) for t in body_tpls]
+def _title(page: Page, tpls: _Templates) -> str:
+    """A seed title, or a seed heading with a partner's name."""
+    if tpls.title_form < 0.3:
+        return page.render(tpls.title)
+    if tpls.title_form < 0.55:
+        return page.fill(f"Thái Nguyên và {{P}}: {_lc_first(page.render(tpls.title))}")
+    if tpls.title_form < 0.8:
+        return page.fill(f"{page.render(tpls.title)} với {{P}}")
+    return page.fill("Lãnh đạo tỉnh Thái Nguyên tiếp Đoàn công tác {P}")
+
+
+def _blocks(page: Page, rng: Random, tpls: _Templates) -> list[tuple[str, str, str | None]]:
+    """The paragraphs after the lead (a partner or person sentence added to some), a list after
+    its introduction, captions (numbered ones renumbered in order) and subheadings."""
+    body = [page.render(t) for t in tpls.body]
     for _ in range(rng.choice((0, 1, 1, 2, 3))):
         k = rng.randrange(len(body))
         body[k] = f"{body[k]} {page.partner_sentence()}"
@@ -595,13 +656,13 @@ def build_page(src: Source, seed: int, index: int) -> tuple[str, dict]:
         k = rng.randrange(len(body))
         body[k] = f"{body[k]} {page.person_sentence()}"
     blocks: list[tuple[str, str, str | None]] = [("paragraph", t, None) for t in body]
-    if list_tpls:  # a bulleted list after its introduction
-        items = [page.render(t) for t in list_tpls]
+    if tpls.items:  # a bulleted list after its introduction
+        items = [page.render(t) for t in tpls.items]
         items += [page.fill(pattern) for pattern in rng.sample(LIST_ITEMS, rng.randint(1, 2))]
         rng.shuffle(items)
         k = rng.randint(1, len(blocks))
         blocks[k:k] = [("paragraph", LIST_INTRO, None)] + [("list", t, None) for t in items]
-    for tpl in caption_tpls:
+    for tpl in tpls.captions:
         text = page.render(tpl)
         numbered = text.startswith("Ảnh")
         credit = None if numbered else (tpl.credit if tpl.credit and rng.random() < 0.3 else rng.choice(CREDITS))
@@ -611,7 +672,7 @@ def build_page(src: Source, seed: int, index: int) -> tuple[str, dict]:
         if kind == "caption" and text.startswith("Ảnh"):
             n_caption += 1
             blocks[i] = (kind, re.sub(r"^Ảnh\s*\d+", f"Ảnh {n_caption}", text), None)
-    headings = [page.render(t) for t in heading_tpls]
+    headings = [page.render(t) for t in tpls.headings]
     headings += [page.fill(rng.choice(HEADING_EXTRA)) for _ in range(rng.randint(0, 1)) if len(headings) < 3]
     for h in headings:  # subheadings: never first or last, never two in a row
         spots = [k for k in range(1, len(blocks)) if blocks[k - 1][0] in ("paragraph", "caption")
@@ -619,55 +680,90 @@ def build_page(src: Source, seed: int, index: int) -> tuple[str, dict]:
         if not spots:
             break
         blocks.insert(rng.choice(spots), ("heading", h, None))
+    return blocks
 
-    # Partners named only in the chrome: ones the title and body do not name in any form.
-    text_norm = " " + " ".join(n for n in page.norms + [_norm_piece(LIST_INTRO)] if n) + " "
-    chrome_ids: list[str] = []
-    for _ in range(rng.randint(1, 5)):
-        pid = page.any_partner()
-        if pid not in chrome_ids and not any(x in text_norm for x in src.partner_norms[pid]):
-            chrome_ids.append(pid)
-    names = src.authority.partners
 
-    def headline(with_partner: bool, short: bool = False) -> str:
+# ---------------------------------------------------------------------------------------------
+# A site's chrome: header, the article laid out as the site prints it, byline, related news.
+
+
+class Chrome:
+    """The related-news headlines around one article, naming partners the article itself does not."""
+
+    def __init__(self, src: Source, rng: Random, article: Article):
+        self.src, self.rng = src, rng
+        page = article.page
+        text_norm = " " + " ".join(n for n in page.norms + [_norm_piece(LIST_INTRO)] if n) + " "
+        self.partner_ids: list[str] = []
+        for _ in range(rng.randint(1, 5)):
+            pid = page.any_partner()
+            if pid not in self.partner_ids and not any(x in text_norm for x in src.partner_norms[pid]):
+                self.partner_ids.append(pid)
+
+    def headline(self, with_partner: bool, short: bool = False) -> str:
         """A related article's headline; *short*: one the converter knows as a bare headline
         (150 characters at most, no closing punctuation), as the thoidai site prints inline."""
-        if with_partner and chrome_ids:
-            return rng.choice(RELATED_HEADLINES).replace("{P}", names[rng.choice(chrome_ids)].name_vi)
-        if not short and src.chrome_lines and rng.random() < 0.6:
-            return rng.choice(src.chrome_lines)
+        rng, names = self.rng, self.src.authority.partners
+        if with_partner and self.partner_ids:
+            return rng.choice(RELATED_HEADLINES).replace("{P}", names[rng.choice(self.partner_ids)].name_vi)
+        if not short and self.src.chrome_lines and rng.random() < 0.6:
+            return rng.choice(self.src.chrome_lines)
         return rng.choice(GENERIC_HEADLINES).format(d=rng.randint(1, 28), m=rng.randint(1, 12))
 
-    def summary() -> str:
-        pid = rng.choice(chrome_ids) if chrome_ids else None
+    def summary(self) -> str:
+        rng = self.rng
+        pid = rng.choice(self.partner_ids) if self.partner_ids else None
         text = rng.choice(RELATED_SUMMARIES)
-        return text.format(d=rng.randint(1, 28), m=rng.randint(1, 12), P=names[pid].name_vi if pid else "các đối tác quốc tế")
+        name = self.src.authority.partners[pid].name_vi if pid else "các đối tác quốc tế"
+        return text.format(d=rng.randint(1, 28), m=rng.randint(1, 12), P=name)
 
-    def related(count: int) -> str:
+    def related(self, count: int) -> str:
         out = []
         for _ in range(count):
-            h = headline(rng.random() < 0.6)
-            out.append(f"{h}\n\n{h}\n\n{summary()}")
+            h = self.headline(self.rng.random() < 0.6)
+            out.append(f"{h}\n\n{h}\n\n{self.summary()}")
         return "\n".join(out)
 
-    # Byline.
+
+def wrap_in_chrome(src: Source, rng: Random, article: Article) -> tuple[str, list[str], list[str], str | None]:
+    """The page's text in its site's chrome, the partners named only in the chrome, the authors
+    named and the source address printed (if any)."""
+    chrome = Chrome(src, rng, article)
     authors = rng.sample(AUTHORS, 2)
+    lines = _masthead(chrome, article)
+    _lay_out(rng, article, lines)
+    lines.append("")
+    footer = {"thoidai": _thoidai_footer, "portal": _portal_footer}.get(article.style, _baoxaydung_footer)
+    authors, source_url = footer(chrome, article, authors, lines)
+    return "\n".join(lines), chrome.partner_ids, authors, source_url
+
+
+def _masthead(chrome: Chrome, article: Article) -> list[str]:
+    """What the site prints above the article's text, then the lead."""
+    rng, dt, title, lead = chrome.rng, article.dt, article.title, article.lead
     lines: list[str] = []
-    if style == "thoidai":
+    if article.style == "thoidai":
         lines += [rng.choice(THOIDAI_BREADCRUMBS), _date_line(dt, 0), "", title, "", "aa"]
         lead_group = [lead]
         if rng.random() < 0.6:  # the site's inline "related" box glued under the lead
-            lead_group += [headline(True, short=True) for _ in range(rng.randint(1, 2))]
+            lead_group += [chrome.headline(True, short=True) for _ in range(rng.randint(1, 2))]
         lines.append("\n".join(lead_group))
-    elif style == "portal":
+    elif article.style == "portal":
         lines += ["Truy cập nội dung luôn", "", title, "", _date_line(dt, rng.choice((1, 2))), ""]
         if rng.random() < 0.3:
             lines += ["\u00a0", ""]
         lines.append(lead)
     else:
         lines += [title, "", _date_line(dt, rng.randrange(3)), "", lead]
+    return lines
+
+
+def _lay_out(rng: Random, article: Article, lines: list[str]) -> None:
+    """The blocks after the lead, appended to *lines* as the site prints them: list items sometimes
+    run together, captions broken over two lines or beside their image's alt text."""
+    style = article.style
     spacer = ["", "\u00a0", ""] if style == "portal" and rng.random() < 0.3 else [""]
-    for kind, text, credit in blocks:
+    for kind, text, credit in article.blocks:
         if kind == "list" and lines and lines[-1].startswith(("- ", "• ")) and rng.random() < 0.5:
             lines[-1] += "\n- " + text
             continue
@@ -685,7 +781,7 @@ def build_page(src: Source, seed: int, index: int) -> tuple[str, dict]:
         elif kind == "caption":
             cap = f"{text} (Ảnh: {credit})" if rng.random() < 0.85 else f"{text} (Ảnh {credit})"
             if style == "thoidai" and rng.random() < 0.6:  # the image's alt text above its caption
-                alt = title if rng.random() < 0.3 else text
+                alt = article.title if rng.random() < 0.3 else text
                 lines.append(f"{alt}\n{cap}")
             elif style == "baoxaydung" and rng.random() < 0.5:
                 lines += [text, "", text]  # alt text and caption, both without credit
@@ -693,58 +789,56 @@ def build_page(src: Source, seed: int, index: int) -> tuple[str, dict]:
                 lines.append(cap)
         else:
             lines.append(text)
-    lines.append("")
-    if style == "thoidai":
-        if rng.random() < 0.4:  # related headlines doubled on one line, before the byline
-            doubled = [headline(True, short=True) for _ in range(rng.randint(1, 2))]
-            lines += ["\n".join(f"{h} {h}" for h in doubled), ""]
-        aff = rng.random()
-        byline = authors[0] if aff < 0.8 else f"{authors[0]} ({rng.choice(AFFILIATIONS[:2])})"
-        lines += [f"{byline}\nNguồn:", "", "Tin bài liên quan", ""]
-        if rng.random() < 0.8:
-            lines += [related(rng.randint(1, 3)), ""]
-        lines += ["Các tin bài khác", "", related(rng.randint(2, 4)), "", "Đọc nhiều", "", related(rng.randint(2, 4))]
-        extra = [headline(False) for _ in range(rng.randint(2, 6))]
-        lines.append("\n".join(extra + ["Xin chờ trong giây lát..."]))
-        lines.append("Phiên bản di động")
-        source_url = None
-    elif style == "portal":
-        counter = [f"Đang truy cập: {rng.randint(100, 9999)}", "", f"Tổng truy cập: {rng.randint(1_000_000, 9_999_999)}"]
-        v = rng.random()
-        if v < 0.45:  # the visitor counter glued to the byline
-            lines += [f"{authors[0]} – Văn phòng SởThống kê truy cập", ""] + counter
-        else:
-            by = f"{authors[0]} ({AFFILIATIONS[0]})" if v < 0.8 else f"{authors[0]} – {AFFILIATIONS[2]}"
-            lines.append(f"{by}\nthainguyen.gov.vn" if rng.random() < 0.5 else by)
-            lines.append("")
-            if rng.random() < 0.4:
-                lines += ["Tin liên quan", "", "\n".join(headline(True) for _ in range(rng.randint(2, 4))), ""]
-            lines += ["Thống kê truy cập", ""] + counter
-        source_url = None
-    else:
-        from tnarchive.text import slugify
 
-        if rng.random() >= 0.6:
-            authors = authors[:1]
-        by = " - ".join(authors)
-        lines += [f"{by} (Ảnh: {rng.choice(CREDITS)})" if rng.random() < 0.7 else by, ""]
-        source_url = f"https://baoxaydung.com.vn/{slugify(title, max_length=120)}-{rng.randint(100000, 999999)}.html"
-        lines.append(f"Nguồn Xây Dựng: {source_url}")
-    text = "\n".join(lines)
-    kinds = collections.Counter(kind for kind, _, _ in blocks)
-    info = {
-        "style": style,
-        "date": f"{dt:%Y-%m-%dT%H:%M}:00+07:00",
-        "title": title,
-        "authors": authors[:1] if style != "baoxaydung" else authors,
-        "source_url": source_url,
-        "blocks": {"paragraphs": 1 + kinds["paragraph"], "headings": kinds["heading"], "captions": kinds["caption"],
-                   "list_items": kinds["list"]},
-        "partners": page.partners,
-        "people": page.people,
-        "chrome_partners": chrome_ids,
-    }
-    return text, info
+
+def _thoidai_footer(chrome: Chrome, article: Article, authors: list[str], lines: list[str]):
+    """Doubled related headlines, the byline and "Nguồn:", then three boxes of related news."""
+    rng = chrome.rng
+    if rng.random() < 0.4:  # related headlines doubled on one line, before the byline
+        doubled = [chrome.headline(True, short=True) for _ in range(rng.randint(1, 2))]
+        lines += ["\n".join(f"{h} {h}" for h in doubled), ""]
+    aff = rng.random()
+    byline = authors[0] if aff < 0.8 else f"{authors[0]} ({rng.choice(AFFILIATIONS[:2])})"
+    lines += [f"{byline}\nNguồn:", "", "Tin bài liên quan", ""]
+    if rng.random() < 0.8:
+        lines += [chrome.related(rng.randint(1, 3)), ""]
+    lines += ["Các tin bài khác", "", chrome.related(rng.randint(2, 4)), "", "Đọc nhiều", "",
+              chrome.related(rng.randint(2, 4))]
+    extra = [chrome.headline(False) for _ in range(rng.randint(2, 6))]
+    lines.append("\n".join(extra + ["Xin chờ trong giây lát..."]))
+    lines.append("Phiên bản di động")
+    return authors, None
+
+
+def _portal_footer(chrome: Chrome, article: Article, authors: list[str], lines: list[str]):
+    """The byline with the office, sometimes related news, and the visitor counter."""
+    rng = chrome.rng
+    counter = [f"Đang truy cập: {rng.randint(100, 9999)}", "", f"Tổng truy cập: {rng.randint(1_000_000, 9_999_999)}"]
+    v = rng.random()
+    if v < 0.45:  # the visitor counter glued to the byline
+        lines += [f"{authors[0]} – Văn phòng SởThống kê truy cập", ""] + counter
+    else:
+        by = f"{authors[0]} ({AFFILIATIONS[0]})" if v < 0.8 else f"{authors[0]} – {AFFILIATIONS[2]}"
+        lines.append(f"{by}\nthainguyen.gov.vn" if rng.random() < 0.5 else by)
+        lines.append("")
+        if rng.random() < 0.4:
+            lines += ["Tin liên quan", "", "\n".join(chrome.headline(True) for _ in range(rng.randint(2, 4))), ""]
+        lines += ["Thống kê truy cập", ""] + counter
+    return authors, None
+
+
+def _baoxaydung_footer(chrome: Chrome, article: Article, authors: list[str], lines: list[str]):
+    """One or two authors with a photo credit, and the source line with the article's address."""
+    from tnarchive.text import slugify
+
+    rng = chrome.rng
+    if rng.random() >= 0.6:
+        authors = authors[:1]
+    by = " - ".join(authors)
+    lines += [f"{by} (Ảnh: {rng.choice(CREDITS)})" if rng.random() < 0.7 else by, ""]
+    source_url = f"https://baoxaydung.com.vn/{slugify(article.title, max_length=120)}-{rng.randint(100000, 999999)}.html"
+    lines.append(f"Nguồn Xây Dựng: {source_url}")
+    return authors, source_url
 
 
 # ---------------------------------------------------------------------------------------------
