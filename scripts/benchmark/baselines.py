@@ -17,7 +17,6 @@ from .sizes import gz, site_stats, tree_bytes
 from .workload import FOLDED_QUERIES
 
 PAGEFIND_VENV = Path(os.environ.get("PAGEFIND_VENV", "/tmp/pagefind-venv"))
-
 PAGEFIND_VERSION = "1.5.2"
 
 

@@ -15,7 +15,6 @@ from pathlib import Path
 from .sizes import gz
 
 CHROMIUM = "/usr/bin/chromium"
-
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 

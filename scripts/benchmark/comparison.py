@@ -5,6 +5,7 @@ from .measuring import peak_rss
 from .sizes import human_bytes, with_unit
 from .workload import FOLDED_QUERIES
 
+
 def baseline_lines(n: int, r: dict) -> list[str]:
     L = []
     b = r["baselines"]

@@ -20,7 +20,6 @@ from .browser import CHROMIUM
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 BIN = Path(sys.executable).parent
-
 TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else None
 
 

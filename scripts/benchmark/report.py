@@ -10,6 +10,7 @@ from .sizes import human_bytes, with_unit
 from .targets import TARGETS, evaluate
 from .workload import PACE_MS, SERVE_EDITS
 
+
 def serve_summary(serve: dict) -> str:
     parts = []
     for kind in SERVE_EDITS:

@@ -25,6 +25,7 @@ from .sizes import search_index_stats, site_stats
 from .targets import FLATNESS_UNITS
 from .workload import PACE_MS, QUERIES, SERVE_EDITS
 
+
 def prepare_corpus(n: int, proj: Path, seed: int) -> dict:
     import gen_corpus
 

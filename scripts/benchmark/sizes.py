@@ -6,6 +6,7 @@ import gzip
 import statistics
 from pathlib import Path
 
+
 def gz(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6, mtime=0))
 

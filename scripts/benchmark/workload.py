@@ -12,7 +12,6 @@ QUERIES = [
     ("Samsung", "vi"),
     ("dau tu", "vi"),
 ]
-
 FOLDED_QUERIES = ["thai nguyen", "hop tac"]
 
 # A reader's typing pace for the second search measurement: a key every 150 ms is 80 words a
