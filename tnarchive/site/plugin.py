@@ -47,8 +47,8 @@ from mkdocs.utils import meta as mkdocs_meta
 
 from . import article as article_html
 from . import derived, exports, home, i18n_files, languages, partners, rendered, search_index, watching
-from .catalog import LANGS, Catalog
-from .loader import article_files, inputs_digest, load_catalog, sources
+from ..catalog.model import LANGS, Catalog
+from ..catalog.loader import article_files, inputs_digest, load_catalog, sources
 from .l10n import t
 
 log = logging.getLogger("mkdocs.plugins.tnarchive")
