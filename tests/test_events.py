@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tnarchive.convert import load_context
+from tnarchive.datafiles import load_context
 from tnarchive.catalog.loader import load_catalog
 from tnarchive.catalog.model import Article, Block, Translation
 from tnarchive.catalog.events import all_events, extract_events, find_date, split_sentences

@@ -19,7 +19,7 @@ import pytest
 import yaml
 from conftest import ROOT, run
 
-from tnarchive.convert import load_context
+from tnarchive.datafiles import load_context
 from tnarchive.decode import decode
 from tnarchive.catalog.model import body_sha256, build_catalog, parse_blocks
 
