@@ -10,7 +10,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File, get_files
 from mkdocs_static_i18n import folder
 
-from tnarchive.site import i18n_files
+from tnarchive.site.integration import i18n_files
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -12,7 +12,7 @@ from mkdocs.structure.files import get_files
 from mkdocs.structure.pages import Page
 
 from tnarchive.render import body_markdown
-from tnarchive.site import rendered
+from tnarchive.site.integration import rendered
 from tnarchive.site.article import add_anchors
 from tnarchive.catalog.loader import article_files
 from tnarchive.structure import Block

@@ -9,7 +9,7 @@ from mkdocs.livereload import LiveReloadServer
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
-from tnarchive.site import watching
+from tnarchive.site.integration import watching
 
 
 def _server(root: Path) -> LiveReloadServer:
