@@ -9,7 +9,6 @@ What `mkdocs serve` keeps between rebuilds is one object, ServeState (serve_stat
 """
 from __future__ import annotations
 
-import gc
 import logging
 import os
 from pathlib import Path, PurePosixPath
@@ -42,8 +41,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._404: bytes | None = None  # the default language's 404 page
 
     def on_startup(self, *, command, dirty):
-        # Defining on_startup also keeps this plugin object across `mkdocs serve` rebuilds, so the
-        # catalog, the derived pages and the search process of the last build are still here.
+        # Defining on_startup keeps this plugin object (the catalog, ServeState) across serve rebuilds.
         self.command = command
         self.state = ServeState(command, dirty)
         if command == "serve":  # rebuilds copy mkdocs-static-i18n's files instead of remaking them
@@ -54,11 +52,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         """After the first build, before the server starts."""
         if self.config.watcher == "native" and watching.use_native(server):
             log.debug("tnarchive: watching for changes through the kernel's file events")
-        # What every rebuild keeps (catalog, rendered bodies, caches) is left out of Python's garbage
-        # collections, which otherwise walk it in most rebuilds (about 1 s each at 5,000 articles per
-        # language). Collected first: the first build's pages and files are garbage by now.
-        gc.collect()
-        gc.freeze()
+        self.state.freeze_kept()
         return server
 
     @event_priority(100)
@@ -87,7 +81,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if first and not self.state.dirty:
             # Article bodies are rendered once for every language, before the languages part ways.
             # (A dirty rebuild renders only the pages that changed: it renders them as it goes.)
-            page = next((f for f in files.documentation_pages() if self._is_article_file(f)), None)
+            page = next((f for f in files.documentation_pages() if self._article(f)), None)
             if page is not None:
                 rendered.prerender(article_files(Path(config.docs_dir), self.config.articles_dir), page, files, config)
         if first:
@@ -117,12 +111,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_nav(self, nav, config, files):
         return pages.navigation(nav, config, files, self.lang)
 
-    def _is_article_file(self, file) -> bool:
+    def _article(self, file):
+        """The catalog's article whose page *file* is, or None."""
         path = PurePosixPath(file.src_uri)
-        return bool(self.catalog) and path.parent.name == self.config.articles_dir and path.stem in self.catalog.by_slug
-
-    def _article(self, page):
-        return self.catalog.by_slug[PurePosixPath(page.file.src_uri).stem] if self._is_article_file(page.file) else None
+        return self.catalog.by_slug.get(path.stem) if self.catalog and path.parent.name == self.config.articles_dir else None
 
     def on_page_read_source(self, page, config):
         src = page.file.abs_src_path  # None for the derived pages (File.generated)
@@ -131,7 +123,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         pages.escape_meta(page)
-        if self._article(page) is not None:
+        if self._article(page.file) is not None:
             markdown = article_html.add_anchors(markdown)
             done = rendered.cached(markdown, page.file, files, config)
             if done is None:  # links or images (or no rendering ahead): MkDocs renders the page
@@ -143,24 +135,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return markdown
 
     def on_page_content(self, html, page, config, files):
-        art = self._article(page)
+        art = self._article(page.file)
         if art is not None:
             return pages.article_content(html, page, self.catalog, art, self.lang)
         return pages.derived_content(self._html.pop(page.file.src_uri, html), page, self.catalog, self.lang)
 
     def on_env(self, env, config, files):
-        """`tna_once` for overrides/main.html. And the 404 page is rendered next, before any page: its
-        language switch is mkdocs-static-i18n's for this language."""
-        once: dict[tuple, str] = {}
-
-        def tna_once(*key, caller):
-            """{% call tna_once(key…) %}…{% endcall %}: the body rendered once per key and language."""
-            key = (self.lang, *key)
-            if key not in once:
-                once[key] = caller()
-            return once[key]
-
-        env.globals["tna_once"] = tna_once
+        """The 404 page is rendered next, before any page: its language switch is mkdocs-static-i18n's."""
+        theme.add_once(env)
         theme.keep_compiled(env)
         theme.drop_sitemap_template(config)
         languages.reset_alternates(config)
@@ -182,12 +164,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         cat = self.catalog
         if cat is None:
             return
-        site, site_url = Path(config.site_dir), config.site_url or ""
+        site, site_url, vi = Path(config.site_dir), config.site_url or "", self.lang == "vi"
         self._404 = publish.keep_404(site, self.lang, self._404)
         publishing = self.state.unpublished(cat, site)
-        if self.lang == "vi" and not self.state.serving:
+        if vi and not self.state.serving:
             publish.write_stamp(site, Path(config.config_file_path).parent, cat)
-        if self.lang == "vi" and publishing:
+        if vi and publishing:
             publish.write_data_files(site, cat, self.state.records)
         if publishing:
             publish.write_feed(site, cat, self.lang, site_url)

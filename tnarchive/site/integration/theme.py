@@ -1,4 +1,4 @@
-"""The theme's templates: compiled once per process, and the theme's sitemap left out.
+"""The theme's templates: compiled once per process, parts rendered once, the theme's sitemap left out.
 
 Both through public APIs (Jinja's `Environment.bytecode_cache`, MkDocs' `Theme.static_templates`),
 so no version guard: only the attributes are checked. They live here with the other tricks
@@ -27,6 +27,19 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 
 
 _TEMPLATES = _CompiledTemplates()
+
+
+def add_once(env) -> None:
+    """`tna_once` for overrides/main.html: {% call tna_once(key…) %}…{% endcall %} renders the body
+    once per key in this language's build and reuses it (the navigation, the theme's settings)."""
+    once: dict[tuple, str] = {}
+
+    def tna_once(*key, caller):
+        if key not in once:
+            once[key] = caller()
+        return once[key]
+
+    env.globals["tna_once"] = tna_once
 
 
 def keep_compiled(env) -> None:
