@@ -1,4 +1,4 @@
-"""mkdocs-static-i18n's file reconfiguration, remembered across rebuilds (tnarchive/site/i18n_files.py):
+"""mkdocs-static-i18n's file reconfiguration, remembered across rebuilds (tnarchive/site/integration/i18n_files.py):
 the same Files as the library makes, every time, and no File shared between two calls."""
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Article bodies rendered once for both languages (tnarchive/site/rendered.py) are what MkDocs makes."""
+"""Article bodies rendered once for both languages (tnarchive/site/integration/rendered.py) are what MkDocs makes."""
 from __future__ import annotations
 
 import os

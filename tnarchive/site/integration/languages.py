@@ -5,8 +5,7 @@ calls MkDocs' build() again for each further language). Each language's pages de
 the catalog, so once the catalog is loaded the plugin forks: a child builds its language, the
 way mkdocs-static-i18n would, into a folder of its own beside site_dir, so that no file is
 written by two processes; the parent builds the default language, then waits for the children
-and moves their pages into site_dir. On two cores the build takes
-about half as long, and the site is byte for byte the one a sequential build makes.
+and moves their pages into site_dir. On two cores the build takes about half as long, and the site is byte for byte the one a sequential build makes.
 
 Not under `mkdocs serve` (its server threads do not survive a fork), never while this process
 runs any other thread (a fork copies only the forking thread, and locks held by the others stay
@@ -16,8 +15,9 @@ The trick: mkdocs-static-i18n's internal build state (`building`, `current_langu
 `build_languages`) is read and set, in the children and while the parent builds every language.
 Guard: mkdocs-static-i18n 1.3.1 and those attributes present; otherwise mkdocs-static-i18n builds
 the languages one after the other itself, as it does with TNARCHIVE_JOBS=1 (the same site, in
-about twice the time on two cores). A child dies with its parent (PR_SET_PDEATHSIG), so a build that is killed
-leaves no process behind.
+about twice the time on two cores).
+
+A child dies with its parent (PR_SET_PDEATHSIG), so a build that is killed leaves no process behind.
 """
 from __future__ import annotations
 

@@ -56,9 +56,10 @@ _PRIVATE = ("_RawHTMLPreprocessor", "_ExtractAnchorsTreeprocessor", "_RelativePa
 @functools.cache
 def usable() -> bool:
     """MkDocs is the version this was written against, with the private names it uses."""
+    init = getattr(pages.Page.__init__, "__code__", None)  # where a Page gets _title_from_render
     return (guard.written_for(guard.MKDOCS, "rendered (article bodies rendered ahead)")
             and all(hasattr(getattr(pages, name, None), "_register") for name in _PRIVATE)
-            and "_title_from_render" in getattr(pages.Page.__init__, "__code__", None).co_names)
+            and init is not None and "_title_from_render" in init.co_names)
 
 
 _CACHE: dict[tuple[str, str], Rendered | None] = {}  # (extensions, sha256 of the Markdown) → result
