@@ -120,3 +120,38 @@ def test_blocks_the_overrides_extend_are_still_there():
     base = (Path(material.__file__).parent / "templates" / "base.html").read_text(encoding="utf-8")
     for name in re.findall(r"\{% block (\w+) %\}", (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")):
         assert "{% block " + name + " %}" in base, name
+
+
+def test_no_fork_while_other_threads_run():
+    """Under `mkdocs serve` (server and watcher threads) work runs in this process: a fork would copy
+    only the calling thread, and a lock another thread holds would stay held in the child."""
+    import os
+    import threading
+
+    from tnarchive.forked import fork_map
+
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert set(fork_map(lambda _: os.getpid(), list(range(40)), per_job=1, jobs=2)) == {os.getpid()}
+
+        class I18n:
+            building, build_languages, current_language = False, ["vi", "en"], "vi"
+
+        class Config:
+            plugins = {"i18n": I18n()}
+
+        assert languages.may_fork(Config(), "build") is False
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_every_search_script_is_published(built_site):
+    """Each script in tnarchive/site/static/ (and MkDocs' lunr.js) lands in assets/search/."""
+    static = sorted((ROOT / "tnarchive" / "site" / "static").glob("*.js"))
+    assert static
+    for script in static:
+        assert (built_site / "assets" / "search" / script.name).read_bytes() == script.read_bytes()
+    assert (built_site / "assets" / "search" / "lunr.js").stat().st_size > 0
