@@ -262,8 +262,8 @@ def test_long_listings_are_paged_and_bounded():
     import dataclasses
 
     from tnarchive.site import partners, timeline
-    from tnarchive.site.catalog import Catalog
-    from tnarchive.site.loader import load_catalog
+    from tnarchive.catalog.model import Catalog
+    from tnarchive.catalog.loader import load_catalog
 
     cat = load_catalog(ROOT / "docs", ROOT / "data")
     base = next(a for a in cat.articles if "korea" in a.partners)

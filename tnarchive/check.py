@@ -18,8 +18,9 @@ import frontmatter
 import jsonschema
 import yaml
 
-from .convert import MANIFEST, SEED_SUFFIXES, SetupError, load_context
-from .site.catalog import body_sha256
+from .convert import MANIFEST, SEED_SUFFIXES
+from .datafiles import SetupError, load_context
+from .render import body_sha256
 
 SCHEMA = json.loads((Path(__file__).parent / "schema" / "article.schema.json").read_text(encoding="utf-8"))
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .convert import (SetupError, atomic_write, convert_all, load_context, read_seed, review_report,
-                      translation_status)
+from .convert import atomic_write, convert_all, read_seed, review_report, translation_status
 from .corrections import CorrectionError
+from .datafiles import SetupError, load_context
 from .pipeline import ConvertError, convert_page
 
 _ROOT = click.Path(file_okay=False, path_type=Path)

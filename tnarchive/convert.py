@@ -16,22 +16,16 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from . import __version__
-from .authority import AuthorityError, load_authority
 from .corrections import CorrectionError
+from .datafiles import SetupError, load_context
 from .forked import fork_imap
 from .pipeline import Article, Context, ConvertError, convert_page
-from .profiles import ProfileError, load_profiles
-from .render import document
+from .render import body_sha256, document
+from .text import fold
 
 SEED_SUFFIXES = (".txt", ".html", ".htm")
 MANIFEST = ".manifest.json"
-
-
-class SetupError(ValueError):
-    """The data files cannot be loaded; the message names the file."""
 
 
 @dataclass
@@ -58,41 +52,6 @@ def atomic_write(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-# libyaml's parser (when PyYAML was built with it) reads data/ ten times faster than the pure-Python
-# one, into the same objects (same safe constructor). A file it refuses is read again by the pure-Python
-# loader, whose error message quotes the offending line.
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _yaml(path: Path) -> dict:
-    try:
-        text = path.read_text(encoding="utf-8")
-        try:
-            data = yaml.load(text, Loader=_FAST_LOADER)
-        except yaml.YAMLError:
-            data = yaml.safe_load(text)
-    except FileNotFoundError:
-        raise SetupError(f"{path}: file not found") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise SetupError(f"{path}: not valid YAML: {exc}") from None
-    return data or {}
-
-
-def load_context(data_dir: Path) -> Context:
-    try:
-        profiles = load_profiles(_yaml(data_dir / "sources.yml"))
-        authority = load_authority(
-            _yaml(data_dir / "partners.yml"), _yaml(data_dir / "people.yml"),
-            str(data_dir / "partners.yml"), str(data_dir / "people.yml"),
-        )
-    except (ProfileError, AuthorityError) as exc:
-        raise SetupError(str(exc)) from None
-    corrections = {}
-    for path in sorted((data_dir / "corrections").glob("*.yml")):
-        corrections[path.stem] = _yaml(path)
-    return Context(profiles=profiles, authority=authority, cues=_yaml(data_dir / "cues.yml"), corrections=corrections)
 
 
 def seed_files(seeds_dir: Path) -> list[Path]:
@@ -250,8 +209,6 @@ def translation_status(outcome: Outcome, translations_dir: Path) -> dict[str, st
     """slug → "missing" | "stale" | "current": does docs/en/articles/<slug>.md translate today's text?"""
     import frontmatter
 
-    from .site.catalog import body_sha256
-
     status = {}
     for art in outcome.articles.values():
         path = translations_dir / f"{art.meta['slug']}.md"
@@ -270,8 +227,6 @@ def duplicate_keys(article: Article) -> tuple[str, tuple[str, str], str]:
     and the start of its folded text. Worked out where the page is converted (in parallel);
     each block is folded once (fold works character by character, so folding the parts is
     folding the whole)."""
-    from .text import fold
-
     folded = [(b.kind, " ".join(fold(b.text).split())) for b in article.blocks]
     text = "\n".join(t for kind, t in folded if kind in ("paragraph", "list_item"))
     key = (" ".join(fold(article.meta["title"]).split()), (article.meta.get("date") or "")[:10])

@@ -19,7 +19,7 @@ from pathlib import Path
 import bagit
 
 from . import __version__
-from .site.loader import inputs_digest, load_catalog
+from .catalog.loader import inputs_digest, load_catalog
 from .site.printed import print_html
 
 SKIP = {"404.html", ".tnarchive-build.json"}  # 404 pages serve web hosts only; the stamp goes to bag-info

@@ -128,7 +128,8 @@ def _template(text: str, seed_year: int, matcher, credit: str | None = None) -> 
 def load_source(root: Path = ROOT) -> Source:
     """Read the seeds through the project's own pipeline and build the generator's pools."""
     from tnarchive import profiles as prof
-    from tnarchive.convert import load_context, seed_files
+    from tnarchive.convert import seed_files
+    from tnarchive.datafiles import load_context
     from tnarchive.pipeline import ConvertError, convert_page
     from tnarchive.text import fold
 

@@ -42,7 +42,7 @@ def write_translations(project_dir: Path | str, share: float = 0.3, seed: int = 
     import yaml
 
     from tnarchive.render import escape
-    from tnarchive.site.catalog import body_sha256, parse_blocks
+    from tnarchive.catalog.model import body_sha256, parse_blocks
 
     project_dir = Path(project_dir)
     vi_dir = project_dir / "docs" / "vi" / "articles"

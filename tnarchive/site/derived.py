@@ -12,7 +12,7 @@ pages (counts, latest articles) are always made again: they are few and bounded 
 from __future__ import annotations
 
 from . import home, partners, people, timeline
-from .catalog import Catalog
+from ..catalog.model import Catalog
 from .markup import page_key, paged, pages_of
 
 Section = tuple  # ("index",) | ("partner", id) | ("person", id) | ("year", 2019)

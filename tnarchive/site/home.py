@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .catalog import Catalog
+from ..catalog.model import Catalog
 from .l10n import t
 from .markup import a, article_list, html, page, page_url, partner_name, prefix
 from .timeline import recent, top_partners

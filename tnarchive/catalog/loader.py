@@ -20,10 +20,10 @@ from pathlib import Path
 import frontmatter
 import yaml
 
-from ..convert import load_context
+from ..datafiles import load_context
 from ..pipeline import Context
 from ..forked import fork_map
-from .catalog import Article, Catalog, Event, make_article
+from .model import Article, Catalog, Event, make_article
 from .events import all_events, extract_events
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
