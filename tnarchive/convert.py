@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import __version__
 from .corrections import CorrectionError
-from .datafiles import SetupError, load_context
+from .datafiles import SetupError
 from .forked import fork_imap
 from .pipeline import Article, Context, ConvertError, convert_page
 from .render import body_sha256, document
