@@ -12,6 +12,7 @@ pages (counts, latest articles) are always made again: they are few and bounded 
 from __future__ import annotations
 
 from . import home, partners, people, timeline
+from .translated import translations_page
 from .catalog import Catalog
 from .markup import page_key, paged, pages_of
 
@@ -38,6 +39,7 @@ def sections(cat: Catalog, lang: str, previous: Sections | None = None, touched:
         f"{pre}timeline/index.md": timeline.timeline_index(cat, lang),
         f"{pre}data.md": home.data_page(cat, lang),
         f"{pre}search.md": home.search_page(lang),
+        f"{pre}translations.md": translations_page(cat, lang),
     }}
     for pid in cat.authority.partners:
         sec = ("partner", pid)
