@@ -57,6 +57,8 @@ def to_xliff(p: Parcel) -> bytes:
     store.removeunit(store.units[0])
     node = store.getfilenode(original)
     header = store.getheadernode(node, createifmissing=True)
+    node.remove(header)  # XLIFF wants <header> before <body>
+    node.insert(0, header)
     for key, value in zip(NS_KEYS, (p.slug, p.source_sha256, p.english_sha256, p.translator)):
         note = header.makeelement(store.namespaced("note"), {"from": "tnarchive"})
         note.text = f"{key}: {value}"
@@ -113,7 +115,7 @@ def read(path: Path) -> Parcel:
         for note in header.iter(store.namespaced("note")) if header is not None else ():
             key, _, value = (note.text or "").partition(":")
             meta[key.strip()] = value.strip()
-        units = [(u.getid(), u) for u in store.units]
+        units = [(u.getid().rpartition(xliff.ID_SEPARATOR)[2], u) for u in store.units]  # getid(): "original\x04id"
     else:
         raise FormatError("not an XLIFF or PO file")
     if not meta.get("slug") or not meta.get("source-sha256"):
