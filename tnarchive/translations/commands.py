@@ -45,9 +45,10 @@ def export_cmd(missing: bool, stale: bool, slugs: tuple[str, ...], since: str | 
     """Write one XLIFF (or PO) file per article to translate: OUT/<slug>.xlf (.po). Without --missing
     or --stale, every article (current translations as translated units)."""
     from ..convert import atomic_write
+    from ..forked import fork_map
     from . import memory
     from .exchange import MEMORY, to_po, to_xliff
-    from .exporting import parcel, selected
+    from .exporting import ARTICLES_PER_JOB, parcel, selected
 
     root, articles, glossary, _ = _setup()
     known = {src.slug for src, _ in articles}
@@ -56,12 +57,15 @@ def export_cmd(missing: bool, stale: bool, slugs: tuple[str, ...], since: str | 
             click.echo(f"docs/vi/articles/{s}.md: error: no such article", err=True)
     mem = memory.build(articles)
     write, ext = (to_xliff, "xlf") if fmt == "xliff" else (to_po, "po")
-    n = filled = 0
-    for src, eng in selected(articles, missing, stale, slugs, since):
-        p = parcel(root, src, eng, glossary, mem)
-        atomic_write(out_dir / f"{src.slug}.{ext}", write(p))
-        n += 1
-        filled += sum(1 for it in p.items if it.state == MEMORY)
+
+    def one(article) -> int:
+        p = parcel(root, *article, glossary, mem)
+        atomic_write(out_dir / f"{p.slug}.{ext}", write(p))
+        return sum(1 for it in p.items if it.state == MEMORY)
+
+    chosen = selected(articles, missing, stale, slugs, since)
+    filled = fork_map(one, chosen, ARTICLES_PER_JOB, chunksize=16)
+    n, filled = len(filled), sum(filled)
     click.echo(f"exported {n} article(s) to {out_dir}/ as {fmt.upper()}; {filled} unit(s) filled from the memory")
 
 

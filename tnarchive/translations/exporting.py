@@ -16,6 +16,8 @@ from .glossary import Term, named_in
 from .memory import Memory
 from .records import English, Source, earlier_source
 
+ARTICLES_PER_JOB = 100  # fewer articles per process than this: exporting them in one process is quicker
+
 
 def status(src: Source, eng: English | None) -> str:
     if eng is None:

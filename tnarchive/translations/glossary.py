@@ -9,6 +9,7 @@ only accepts them in context).
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from dataclasses import dataclass
 
@@ -25,13 +26,22 @@ class Term:
     en: str
     aliases: tuple[str, ...]
 
-    def english_forms(self) -> list[tuple[str, ...]]:
-        """What the English text may call it: the English name or any alias (people: any form)."""
+    @functools.cached_property
+    def english_forms(self) -> list[str]:
+        """What the English text may call it: the English name or any alias (people: any form), as
+        folded words between spaces (_words)."""
         forms = [self.en, *self.aliases] + ([self.vi] if self.kind == "person" else [])
-        return [t for t in (tokens(f) for f in forms) if t]
+        return [f for f in (_words(x)[:-1] for x in forms) if f.strip()]
 
-    def vietnamese_forms(self) -> list[tuple[str, ...]]:
-        return [t for t in (tokens(f) for f in (self.vi, *self.aliases)) if t]
+    @functools.cached_property
+    def vietnamese_forms(self) -> list[str]:
+        return [f for f in (_words(x) for x in (self.vi, *self.aliases)) if f.strip()]
+
+
+def _words(text: str) -> str:
+    """Folded words of *text* joined and surrounded by spaces: " han quoc ". A name is in a text
+    when its form is a substring of the text's (word boundaries by the spaces), a C-speed search."""
+    return " " + " ".join(tokens(text)) + " "
 
 
 def terms(auth: Authority) -> dict[str, Term]:
@@ -42,26 +52,17 @@ def terms(auth: Authority) -> dict[str, Term]:
     return out
 
 
-def _contains(words: tuple[str, ...], name: tuple[str, ...], prefix_last: bool = False) -> bool:
-    """Is *name* a run of *words*? With *prefix_last*, its last word may begin a longer word
-    (Korea → Korean, Mongolia → Mongolian)."""
-    n = len(name)
-    for i in range(len(words) - n + 1):
-        if words[i:i + n - 1] == name[:-1] and (words[i + n - 1] == name[-1]
-                                                or prefix_last and words[i + n - 1].startswith(name[-1])):
-            return True
-    return False
-
-
 def named_in(text: str, ids: list[str], glossary: dict[str, Term]) -> list[Term]:
     """The terms among *ids* (an article's partners and people) that a Vietnamese block names."""
-    words = tokens(text)
-    return [glossary[i] for i in ids if i in glossary and any(_contains(words, f) for f in glossary[i].vietnamese_forms())]
+    words = _words(text)
+    return [glossary[i] for i in ids if i in glossary and any(f in words for f in glossary[i].vietnamese_forms)]
 
 
 def kept_in(term: Term, english: str) -> bool:
-    words = tokens(english)
-    return any(_contains(words, f, prefix_last=True) for f in term.english_forms())
+    """Does *english* use one of the term's English forms? Its last word may begin a longer one
+    (Korea → Korean, Mongolia → Mongolian): the forms have no closing space."""
+    words = _words(english)
+    return any(f in words for f in term.english_forms)
 
 
 def tbx_bytes(glossary: dict[str, Term]) -> bytes:
