@@ -19,12 +19,12 @@ from .records import read_english, read_sources
 _SHA = re.compile(r"[0-9a-f]{64}")
 
 
-def glossary_names(auth) -> list[str]:
+def glossary_names(auth) -> tuple[str, ...]:
     """Every name in data/ as written: the Vietnamese words that may stay in English text."""
     out = []
     for t in terms(auth).values():
         out += [t.vi, t.en, *t.aliases]
-    return out
+    return tuple(dict.fromkeys(out))
 
 
 def _line(text: str, key: str) -> int:

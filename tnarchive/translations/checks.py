@@ -9,6 +9,7 @@ document symbol (1114/QĐ-UBND, 12/2023/NĐ-CP) must appear as it is (or without
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -91,18 +92,26 @@ def missing_figures(vi: str, en: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def vietnamese_words(en: str, names: list[str]) -> list[str]:
+@functools.lru_cache(maxsize=4)
+def _lettered(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The names written with Vietnamese letters, longest first (so a longer name goes as a whole)."""
+    return tuple(sorted((n for n in names if n and not VI_LETTERS.isdisjoint(n)), key=len, reverse=True))
+
+
+def vietnamese_words(en: str, names: tuple[str, ...]) -> list[str]:
     """Words of *en* written with Vietnamese letters, once *names* (people's names, glossary
     names and document symbols, which keep their letters) are taken out."""
     rest = SYMBOL.sub(" ", en)
-    for name in sorted(names, key=len, reverse=True):
-        if name and any(c in VI_LETTERS for c in name):
+    if VI_LETTERS.isdisjoint(rest):
+        return []
+    for name in _lettered(names):
+        if name in rest:
             rest = rest.replace(name, " ")
     return list(dict.fromkeys(w for w in _WORD.findall(rest)
                               if w.lower() not in _LOANWORDS and any(c in VI_LETTERS for c in w)))
 
 
-def unit_warnings(vi: str, en: str, named: list[Term], names: list[str]) -> list[str]:
+def unit_warnings(vi: str, en: str, named: list[Term], names: tuple[str, ...]) -> list[str]:
     """The findings for one unit: figures, glossary names, Vietnamese words."""
     out = []
     lost = missing_figures(vi, en)

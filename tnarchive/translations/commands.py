@@ -102,13 +102,16 @@ def memory_cmd(out_dir: Path) -> None:
 def import_cmd(files: tuple[Path, ...], force: bool, translator: str) -> None:
     """Write docs/en/articles/<slug>.md from translated XLIFF or PO FILES, refusing a file with one
     line per problem (FILE: unit ID: LEVEL: MESSAGE)."""
-    from .importing import import_file
+    from ..forked import fork_map
+    from .importing import FILES_PER_JOB, import_file
 
     root, articles, glossary, names = _setup()
     sources = {src.slug: src for src, _ in articles}
+    # Files in forked processes (each writes only its own article), reported in the order given.
+    results = fork_map(lambda path: import_file(root, path, sources, glossary, names, force, translator),
+                       list(files), FILES_PER_JOB, chunksize=16)
     written = refused = 0
-    for path in files:
-        out, problems = import_file(root, path, sources, glossary, names, force, translator)
+    for path, (out, problems) in zip(files, results):
         for p in problems:
             click.echo(p.line(str(path)) + (" (accepted: --force)" if out else ""), err=True)
         if out:

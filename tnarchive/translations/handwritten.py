@@ -43,7 +43,7 @@ def _set(text: str, key: str, value: str) -> str:
     return head + sep + rest
 
 
-def stamp(root: Path, src: Source, glossary: dict[str, Term], names: list[str], translator: str,
+def stamp(root: Path, src: Source, glossary: dict[str, Term], names: tuple[str, ...], translator: str,
           today: str) -> list[Problem]:
     eng = read_english(root, src.slug)
     if eng is None:

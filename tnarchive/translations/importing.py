@@ -19,6 +19,8 @@ from .exchange import REVIEW, FormatError, Parcel, read
 from .glossary import Term, named_in
 from .records import Source, english_path, file_sha256, write_english
 
+FILES_PER_JOB = 100  # fewer files per process than this: importing them in one process is quicker
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -30,7 +32,7 @@ class Problem:
         return f"{where}: {'unit ' + self.unit + ': ' if self.unit else ''}{self.level}: {self.message}"
 
 
-def unit_problems(src: Source, texts: dict[str, str], glossary: dict[str, Term], names: list[str]) -> list[Problem]:
+def unit_problems(src: Source, texts: dict[str, str], glossary: dict[str, Term], names: tuple[str, ...]) -> list[Problem]:
     """Units missing, added or empty, and each unit's warnings: for an import and for `check`."""
     out: list[Problem] = []
     ids = [u.id for u in src.units]
@@ -48,7 +50,7 @@ def unit_problems(src: Source, texts: dict[str, str], glossary: dict[str, Term],
     return out
 
 
-def examine(root: Path, parcel: Parcel, src: Source | None, glossary: dict[str, Term], names: list[str],
+def examine(root: Path, parcel: Parcel, src: Source | None, glossary: dict[str, Term], names: tuple[str, ...],
             translator: str) -> list[Problem]:
     if src is None:
         return [Problem(None, "error", f"no Vietnamese article '{parcel.slug}' in docs/vi/articles/")]
@@ -73,7 +75,7 @@ def examine(root: Path, parcel: Parcel, src: Source | None, glossary: dict[str, 
     return out
 
 
-def import_file(root: Path, path: Path, sources: dict[str, Source], glossary: dict[str, Term], names: list[str],
+def import_file(root: Path, path: Path, sources: dict[str, Source], glossary: dict[str, Term], names: tuple[str, ...],
                 force: bool, translator: str, today: str | None = None) -> tuple[Path | None, list[Problem]]:
     """Import one file; (the English file written or None, the problems found)."""
     try:
