@@ -4,6 +4,7 @@ hand-writer's (new, stamp). Run in the archive's folder. Each problem is one lin
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 
@@ -50,11 +51,13 @@ def export_cmd(missing: bool, stale: bool, slugs: tuple[str, ...], since: str | 
     from .exchange import MEMORY, to_po, to_xliff
     from .exporting import ARTICLES_PER_JOB, parcel, selected
 
+    if since is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", since):
+        raise click.BadParameter(f"'{since}' is not a date YYYY-MM-DD", param_hint="--since")
     root, articles, glossary, _ = _setup()
     known = {src.slug for src, _ in articles}
-    for s in slugs:
-        if s not in known:
-            click.echo(f"docs/vi/articles/{s}.md: error: no such article", err=True)
+    unknown = [s for s in slugs if s not in known]
+    for s in unknown:
+        click.echo(f"docs/vi/articles/{s}.md: error: no such article", err=True)
     mem = memory.build(articles)
     write, ext = (to_xliff, "xlf") if fmt == "xliff" else (to_po, "po")
 
@@ -63,10 +66,11 @@ def export_cmd(missing: bool, stale: bool, slugs: tuple[str, ...], since: str | 
         atomic_write(out_dir / f"{p.slug}.{ext}", write(p))
         return sum(1 for it in p.items if it.state == MEMORY)
 
-    chosen = selected(articles, missing, stale, slugs, since)
-    filled = fork_map(one, chosen, ARTICLES_PER_JOB, chunksize=16)
+    chosen = selected(articles, missing, stale, slugs, since)  # inherited by the forked workers: only indexes travel
+    filled = fork_map(lambda i: one(chosen[i]), range(len(chosen)), ARTICLES_PER_JOB, chunksize=16)
     n, filled = len(filled), sum(filled)
     click.echo(f"exported {n} article(s) to {out_dir}/ as {fmt.upper()}; {filled} unit(s) filled from the memory")
+    sys.exit(1 if unknown else 0)
 
 
 @translations.command("glossary")
