@@ -369,3 +369,11 @@ def test_exported_files_pass_translate_toolkit_gettext_and_schema_checks(archive
                                "-t", "printf", str(archive / src), str(archive / dest)], capture_output=True, text=True)
         assert proc.returncode == 0, proc.stderr
         assert "Traceback" not in proc.stderr
+        assert not any((archive / dest).iterdir()), "no unit fails translate-toolkit's format checks"
+        # pofilter reads the earlier state the same way: only the changed unit is fuzzy.
+        fuzzy = archive / f"fuzzy-{dest}"
+        subprocess.run([str(bindir / "pofilter"), "--progress=none", "-t", "isfuzzy", str(archive / src), str(fuzzy)],
+                       capture_output=True, text=True, check=True)
+        assert [p.stem for p in fuzzy.iterdir()] == [KOREA]
+        flagged = next(fuzzy.iterdir()).read_text()
+        assert ('msgctxt "p5"' in flagged) if src == "po" else ('id="p5"' in flagged and flagged.count("<trans-unit") == 1)

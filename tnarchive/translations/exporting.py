@@ -47,8 +47,8 @@ def context_note(src: Source, kind: str, named: list[Term]) -> str:
 
 def parcel(root: Path, src: Source, eng: English | None, glossary: dict[str, Term], mem: Memory) -> Parcel:
     ids = [*(src.meta.get("partners") or []), *(src.meta.get("people") or [])]
-    p = Parcel(src.slug, src.sha256, eng.file_sha256 if eng else "none",
-               (eng.record.get("translator") or "") if eng else "")
+    # No translator: whoever translates this round names themselves (PO: Last-Translator; --translator).
+    p = Parcel(src.slug, src.sha256, eng.file_sha256 if eng else "none")
     state = status(src, eng)
     english = eng.texts(src) if eng else {}
     earlier = {u.id: u.text for u in earlier_source(root, src.slug, eng.record.get("source_sha256")) or []} if eng else {}
