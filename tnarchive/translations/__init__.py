@@ -6,6 +6,6 @@ Modules, in the order the data flows: `units` (an article ↔ its translation un
 `glossary` and `memory` (what a translator reuses), `checks` (what an English block must keep),
 `exporting` and `exchange` (units → XLIFF/PO files, and back), `importing`, `handwritten` (new,
 stamp), `coverage` and `audit` (the figures and findings of `tnarchive check`); `commands` is the
-`tnarchive translations` CLI group. `units`, `glossary`, `checks`, `exporting`, `coverage` are plain
+`tnarchive translations` CLI group. `units`, `glossary`, `checks`, `coverage` are plain
 functions over plain data; the others read or write files.
 """
