@@ -30,7 +30,22 @@ def status(art) -> str:
     return "missing" if tr is None else "stale" if tr.stale else "current"
 
 
+_LAST: dict[str, tuple[str, str]] = {}  # lang → (catalog fingerprint, page): `mkdocs serve` rebuilds
+
+
 def translations_page(cat: Catalog, lang: str) -> str:
+    """The page, made again only when the catalog's fingerprint (every article's metadata, its
+    translation's title and staleness included) changed: an edit to a paragraph keeps it."""
+    last = _LAST.get(lang)
+    if cat.fingerprint and last and last[0] == cat.fingerprint:
+        return last[1]
+    out = _page(cat, lang)
+    if cat.fingerprint:
+        _LAST[lang] = (cat.fingerprint, out)
+    return out
+
+
+def _page(cat: Catalog, lang: str) -> str:
     here = f"{prefix(lang)}translations.html"
     tx = TEXT[lang]
     c = coverage((art.slug, art.year, status(art)) for art in cat.articles)
