@@ -3,8 +3,10 @@
 Errors (exit 1): front matter that breaks the schema (tnarchive/schema/article.schema.json),
 unknown people/partner ids, duplicate slugs or a slug that is not the file's name, an article
 whose seed is missing or changed since it was converted, a seed with no article, a translation
-of an article that does not exist. Warnings: missing and stale translations, unreviewed names,
-articles without a date, corrections for seeds that do not exist.
+of an article that does not exist, a translation whose source_sha256 is not a SHA-256. Warnings:
+missing and stale translations (each with the command that fixes it), import's unit checks over
+current translations (tnarchive/translations/audit.py), unreviewed names, articles without a
+date, corrections for seeds that do not exist.
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ import yaml
 
 from .convert import MANIFEST, SEED_SUFFIXES
 from .datafiles import SetupError, load_context
-from .render import body_sha256
+from .translations.audit import audit as audit_translations
 
 SCHEMA = json.loads((Path(__file__).parent / "schema" / "article.schema.json").read_text(encoding="utf-8"))
 
@@ -48,7 +50,8 @@ def _line_of(text: str, key: str, value: str | None = None) -> int:
     return 1
 
 
-def check(root: Path) -> list[Finding]:
+def check(root: Path, report: dict | None = None) -> list[Finding]:
+    """*report*, if given, receives "translations": the coverage line (tnarchive/translations/coverage.py)."""
     docs, data, seeds = root / "docs", root / "data", root / "seeds"
     out: list[Finding] = []
     try:
@@ -106,16 +109,10 @@ def check(root: Path) -> list[Finding]:
         if seed.name not in seeds_seen and not _is_recorded_duplicate(articles, seed.name):
             out.append(Finding(str(seed.relative_to(root)), 1, "error", "no article for this seed: run `tnarchive convert` and read its errors"))
     translations = docs / "en" / "articles"
-    for slug in sorted(bodies):
-        tpath = translations / f"{slug}.md"
-        if not tpath.exists():
-            out.append(Finding(str((articles / f"{slug}.md").relative_to(root)), 1, "warning", "no English translation yet"))
-            continue
-        ttext = tpath.read_text(encoding="utf-8")
-        recorded = (frontmatter.loads(ttext).metadata.get("translation") or {}).get("source_sha256")
-        if recorded != body_sha256(bodies[slug]):
-            out.append(Finding(str(tpath.relative_to(root)), _line_of(ttext, "  source_sha256"), "warning",
-                               "stale: the Vietnamese text changed since this translation; update it, then source_sha256"))
+    found, cov = audit_translations(root)
+    out += [Finding(*f) for f in found]
+    if report is not None:
+        report["translations"] = cov.line()
     for tpath in sorted(translations.glob("*.md")) if translations.is_dir() else []:
         if tpath.stem not in bodies:
             out.append(Finding(str(tpath.relative_to(root)), 1, "error", "translates an article that does not exist"))

@@ -139,9 +139,11 @@ def check(strict: bool) -> None:
     errors (or, with --strict, on warnings)."""
     from .check import check as run_check
 
-    findings = run_check(Path.cwd())
+    report: dict = {}
+    findings = run_check(Path.cwd(), report)
     for f in findings:
         click.echo(str(f))
+    click.echo(report.get("translations", ""), err=True)
     errors = sum(1 for f in findings if f.level == "error")
     warnings = len(findings) - errors
     click.echo(f"check: {errors} error(s), {warnings} warning(s)", err=True)
@@ -188,6 +190,10 @@ def verify(path: Path) -> None:
         sys.exit(1)
     click.echo(f"{path}: valid: every file matches its SHA-256 in the manifest")
 
+
+from .translations.commands import translations  # noqa: E402  (the group's own module)
+
+main.add_command(translations)
 
 if __name__ == "__main__":
     main()
