@@ -4,7 +4,7 @@ Errors (exit 1): front matter that breaks the schema (tnarchive/schema/article.s
 unknown people/partner ids, duplicate slugs or a slug that is not the file's name, an article
 whose seed is missing or changed since it was converted, a seed with no article, a translation
 of an article that does not exist. Warnings: missing and stale translations, unreviewed names,
-articles without a date, corrections for seeds that do not exist.
+articles without a date, corrections for seeds that do not exist, partners with no place on the maps.
 """
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ import yaml
 
 from .convert import MANIFEST, SEED_SUFFIXES, SetupError, load_context
 from .site.catalog import body_sha256
+from .site.places import unplaced
 
 SCHEMA = json.loads((Path(__file__).parent / "schema" / "article.schema.json").read_text(encoding="utf-8"))
 
@@ -54,6 +55,11 @@ def check(root: Path) -> list[Finding]:
         ctx = load_context(data)
     except SetupError as exc:
         return [Finding(str(data), 1, "error", str(exc))]
+    records = (data / "partners.yml").read_text(encoding="utf-8").split("\n")
+    for pid, why in unplaced(ctx.authority):  # partners the maps cannot show
+        line = next((i for i, x in enumerate(records, 1) if x.strip() == f"- id: {pid}"), 1)
+        out.append(Finding(str((data / "partners.yml").relative_to(root)), line, "warning",
+                           f"partner '{pid}' has no place on the maps: {why}"))
     validator = jsonschema.Draft202012Validator(SCHEMA)
     slugs: dict[str, str] = {}
     seeds_seen: dict[str, str] = {}

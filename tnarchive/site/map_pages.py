@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from .catalog import Catalog
 from .l10n import kind_label, t
-from .maps import (REGION, SHADES, WORLD, View, _radius, _shade, all_counts, counts, places, s, svg_map)
+from .maps import DOT, HOME, REGION, SHADES, WORLD, View, radius, shade, all_counts, counts, places, s, svg_map
 from .markup import a, html, page_url, partner_name
 from .outlines import bbox, equal_earth, ring_points, simplified_arcs, topology
 
@@ -22,13 +22,13 @@ def legend(tally, lang: str) -> Markup:
     peak = max(tally.values(), default=1)
     ranges: dict[int, list[int]] = {}
     for n in range(1, peak + 1):
-        ranges.setdefault(_shade(n, peak), []).append(n)
+        ranges.setdefault(shade(n, peak), []).append(n)
     items = [html('<li><span class="tnm-swatch tnm-c{}" style="background:{}"></span>{}</li>', i, SHADES[i],
                   t(lang, "count_articles", n=f"{ns[0]}–{ns[-1]}" if ns[0] != ns[-1] else ns[0]))
              for i, ns in sorted(ranges.items())]
-    items.append(html('<li><span class="tnm-swatch" style="background:#b83209;border-radius:50%"></span>{}</li>', s(lang, "dot")))
-    items.append(html('<li><span class="tnm-swatch" style="background:#000;transform:rotate(45deg) scale(.7)"></span>{}</li>',
-                      s(lang, "home")))
+    items.append(html('<li><span class="tnm-swatch" style="background:{};border-radius:50%"></span>{}</li>', DOT, s(lang, "dot")))
+    items.append(html('<li><span class="tnm-swatch" style="background:{};transform:rotate(45deg) scale(.7)"></span>{}</li>',
+                      HOME, s(lang, "home")))
     return html('<ul class="tnm-legend" aria-label="{}">{}</ul>', s(lang, "legend"), Markup("").join(items))
 
 
@@ -82,11 +82,11 @@ def periods(cat: Catalog, tally, lang: str) -> Markup:
         part = counts(cat, [x for y in range(start, start + PERIOD) for x in arts_by_year.get(y, [])])
         body = ['<use href="#tnm-world-bg"/>']
         for pid in sorted((p for p in tally if pl[p].country and not pl[p].point), key=lambda p: pl[p].country):
-            cls = f"tnm-c{_shade(part[pid], peak)}" if part.get(pid) else "tnm-land"
+            cls = f"tnm-c{shade(part[pid], peak)}" if part.get(pid) else "tnm-land"
             body.append(f'<use href="#tnm-world-{pl[pid].country}" class="{cls}"/>')
         for pid in sorted((p for p in part if pl[p].point), key=lambda p: (-part[p], p)):
             x, y = WORLD.xy(*pl[pid].point)
-            body.append(f'<circle class="tnm-dot" cx="{x:.0f}" cy="{y:.0f}" r="{_radius(part[pid], peak)}"/>')
+            body.append(f'<circle class="tnm-dot" cx="{x:.0f}" cy="{y:.0f}" r="{radius(part[pid], peak)}"/>')
         named = sorted(part.items(), key=lambda kv: (-kv[1], partner_name(cat, kv[0], lang)))
         desc = f"{label}: " + ("; ".join(f"{partner_name(cat, p, lang)}: {t(lang, 'count_articles', n=n)}" for p, n in named)
                                or s(lang, "none"))

@@ -26,8 +26,8 @@ from .outlines import Box, bbox, equal_earth, path, ring_points, simplified_arcs
 from .places import Place, place_of
 
 SVG_NS = "http://www.w3.org/2000/svg"
-SEA, LAND, BORDER = "#f4f7fb", "#dcdcdc", "#ffffff"
-SHADES = ("#5f82b8", "#3e649f", "#284b83", "#15305f")  # fewest → most articles; each ≥ 3:1 on LAND and SEA
+SEA, LAND, BORDER = "#f4f7fb", "#e2e2e2", "#ffffff"
+SHADES = ("#5578b0", "#3b5f9c", "#254680", "#132c59")  # fewest → most articles; each ≥ 3:1 on LAND and SEA
 DOT, HOME = "#b83209", "#000000"
 LABEL_CHAR = 8.5  # px: the average width of a label's letter
 HOME_PLACE = ("Thái Nguyên", (105.84, 21.59))  # the archive's own province: a marker, not a partner
@@ -139,14 +139,14 @@ def all_counts(cat: Catalog) -> Counter:
     return got
 
 
-def _shade(n: int, peak: int) -> int:
+def shade(n: int, peak: int) -> int:
     """Four classes on a log scale: 1 article and the busiest partner are always told apart."""
     if peak <= 1:
         return 0
     return min(len(SHADES) - 1, int(len(SHADES) * math.log(n) / math.log(peak + 1)))
 
 
-def _radius(n: int, peak: int) -> float:
+def radius(n: int, peak: int) -> float:
     return round(4 + 9 * math.sqrt(n / max(peak, 1)), 1)
 
 
@@ -186,10 +186,10 @@ def svg_map(cat: Catalog, view: View, tally: Counter, lang: str, here: str, uid:
         if not paths[pid]:
             continue
         n = tally.get(pid, 0)
-        shade = _shade(n, peak) if n else len(SHADES) - 1
+        k = shade(n, peak) if n else len(SHADES) - 1
         name = f"{partner_name(cat, pid, lang)}: {t(lang, 'count_articles', n=n)}"
         shape = f'<path id="{uid}-{pl[pid].country}" d="{paths[pid]}"/>'
-        out.append(_linked(shape, name, rel(here, page_url("partners", pid, lang)) if links else None, f"tnm-c{shade}"))
+        out.append(_linked(shape, name, rel(here, page_url("partners", pid, lang)) if links else None, f"tnm-c{k}"))
     hx, hy = view.xy(*HOME_PLACE[1])
     out.append(f'<rect class="tnm-home" x="{hx - 4:.0f}" y="{hy - 4:.0f}" width="8" height="8" '
                f'transform="rotate(45 {hx:.0f} {hy:.0f})"><title>{escape(s(lang, "home"))}</title></rect>')
@@ -202,7 +202,7 @@ def svg_map(cat: Catalog, view: View, tally: Counter, lang: str, here: str, uid:
         if not (0 <= x <= view.width and 0 <= y <= view.height):
             continue
         n = tally.get(pid, 0)
-        dot = f'<circle class="tnm-dot" cx="{x:.0f}" cy="{y:.0f}" r="{_radius(n, peak) if n else 6}"/>'
+        dot = f'<circle class="tnm-dot" cx="{x:.0f}" cy="{y:.0f}" r="{radius(n, peak) if n else 6}"/>'
         name = f"{partner_name(cat, pid, lang)}: {t(lang, 'count_articles', n=n)}"
         out.append(_linked(dot, name, rel(here, page_url("partners", pid, lang)) if links else None))
     if labels:
