@@ -17,11 +17,10 @@ from collections import Counter
 from dataclasses import dataclass
 from html import escape
 
-from markupsafe import Markup
 
 from .catalog import Article, Catalog
-from .l10n import kind_label, t
-from .markup import html, page_url, partner_name, rel
+from .l10n import t
+from .markup import page_url, partner_name, rel
 from .outlines import Box, bbox, equal_earth, path, ring_points, simplified_arcs, topology
 from .places import Place, place_of
 
