@@ -42,7 +42,8 @@ def index_maps(cat: Catalog, lang: str, here: str) -> Markup:
     if not tally:
         return html("<p>{}</p>", s(lang, "none"))
     parts = [
-        _figure(svg_map(cat, WORLD, tally, lang, here, "tnm-world", s(lang, "world")), s(lang, "world")),
+        _figure(svg_map(cat, WORLD, tally, lang, here, "tnm-world", s(lang, "world"), inert_in=REGION),
+                f'{s(lang, "world")}. {s(lang, "world_note")}'),
         legend(tally, lang),
         _figure(svg_map(cat, REGION, tally, lang, here, "tnm-region", s(lang, "region"), labels=True), s(lang, "region")),
         table(cat, tally, lang, here),
@@ -86,7 +87,7 @@ def periods(cat: Catalog, tally, lang: str) -> Markup:
             body.append(f'<use href="#tnm-world-{pl[pid].country}" class="{cls}"/>')
         for pid in sorted((p for p in part if pl[p].point), key=lambda p: (-part[p], p)):
             x, y = WORLD.xy(*pl[pid].point)
-            body.append(f'<circle class="tnm-dot" cx="{x:.0f}" cy="{y:.0f}" r="{radius(part[pid], peak)}"/>')
+            body.append(f'<circle class="tnm-dot" cx="{x:.0f}" cy="{y:.0f}" r="{radius(WORLD, part[pid], peak)}"/>')
         named = sorted(part.items(), key=lambda kv: (-kv[1], partner_name(cat, kv[0], lang)))
         desc = f"{label}: " + ("; ".join(f"{partner_name(cat, p, lang)}: {t(lang, 'count_articles', n=n)}" for p, n in named)
                                or s(lang, "none"))
@@ -104,8 +105,12 @@ def year_map(cat: Catalog, year: int, arts: list, lang: str, here: str) -> Marku
     if not tally:
         return Markup("")
     title = s(lang, "year", year=year)
-    return Markup("\n").join([_figure(svg_map(cat, WORLD, tally, lang, here, f"tnm-y{year}", title), title),
-                              legend(tally, lang)])
+    region = f'{title}: {s(lang, "region")}'
+    return Markup("\n").join([
+        _figure(svg_map(cat, WORLD, tally, lang, here, f"tnm-y{year}", title, inert_in=REGION),
+                f'{title}. {s(lang, "world_note")}'),
+        legend(tally, lang),
+        _figure(svg_map(cat, REGION, tally, lang, here, f"tnm-y{year}-region", region, labels=True), region)])
 
 
 def locator_view(cat: Catalog, pid: str) -> View | None:

@@ -34,7 +34,7 @@ _STYLE = (
     f".tnm-sea{{fill:{SEA}}}.tnm-land{{fill:{LAND};stroke:{BORDER};stroke-width:.5}}"
     + "".join(f".tnm-c{i}{{fill:{c}}}" for i, c in enumerate(SHADES))
     + f".tnm a path,.tnm use{{stroke:{BORDER};stroke-width:.6}}.tnm-dot{{fill:{DOT};stroke:#fff;stroke-width:1.5}}"
-    f".tnm-home{{fill:{HOME};stroke:#fff;stroke-width:1.5}}"
+    f".tnm-home{{fill:{HOME};stroke:#fff;stroke-width:1.5}}.tnm-inert{{pointer-events:none}}"
     ".tnm-label{font:600 15px/1 sans-serif;fill:#111;stroke:#fff;stroke-width:3px;paint-order:stroke;pointer-events:none}"
     ".tnm a:focus{outline:none}.tnm a:focus>*,.tnm a:hover>*{stroke:#000;stroke-width:3}"
     ".tnm-swatch{display:inline-block;width:1em;height:1em;vertical-align:-.15em;margin-right:.3em;border:1px solid #fff}"
@@ -53,7 +53,8 @@ STRINGS = {
            "locator": "Vị trí của {name}", "on_map": "Trên bản đồ",
            "on_map_text": "{n} bài nhắc đến {name} hoặc một đối tác thuộc {name}",
            "at_country": "đặt tại {name}", "none": "Chưa có đối tác nào được nhắc đến.",
-           "home": "Thái Nguyên (tỉnh của kho lưu trữ)"},
+           "home": "Thái Nguyên (tỉnh của kho lưu trữ)",
+           "world_note": "Các chấm ở Đông Á và Đông Nam Á là liên kết trên bản đồ khu vực bên dưới."},
     "en": {"world": "Partners around the world", "region": "East and Southeast Asia",
            "year": "Partners named in {year}", "periods": "Partners by period",
            "numbers": "The numbers on the map", "place": "Place", "kind": "Kind", "country": "Country",
@@ -61,7 +62,8 @@ STRINGS = {
            "locator": "Where {name} is", "on_map": "On the map",
            "on_map_text": "{n} articles naming {name} or a partner within it",
            "at_country": "shown at {name}", "none": "No partner is named yet.",
-           "home": "Thái Nguyên (the archive's province)"},
+           "home": "Thái Nguyên (the archive's province)",
+           "world_note": "The dots in East and Southeast Asia are links on the regional map below."},
 }
 
 
@@ -88,6 +90,10 @@ class View:
     def xy(self, lon: float, lat: float) -> tuple[float, float]:
         x, y = equal_earth(lon, lat)
         return (x - self.box[0]) * self.scale, (y - self.box[1]) * self.scale
+
+    def contains(self, lon: float, lat: float) -> bool:
+        x, y = self.xy(lon, lat)
+        return 0 <= x <= self.width and 0 <= y <= self.height
 
 
 def lonlat_box(lon0: float, lat0: float, lon1: float, lat1: float) -> Box:
@@ -145,8 +151,11 @@ def shade(n: int, peak: int) -> int:
     return min(len(SHADES) - 1, int(len(SHADES) * math.log(n) / math.log(peak + 1)))
 
 
-def radius(n: int, peak: int) -> float:
-    return round(4 + 9 * math.sqrt(n / max(peak, 1)), 1)
+def radius(view: View, n: int, peak: int) -> float:
+    """A dot's area grows with its count; on the world map dots stay small, so that a country
+    under its provinces' and cities' dots (Korea) can still be seen and clicked."""
+    low, high = (2.5, 5) if view.name == "world" else (4, 9)
+    return round(low + high * math.sqrt(n / max(peak, 1)), 1)
 
 
 def _country_path(view: View, code: str) -> str:
@@ -165,9 +174,11 @@ _BACKGROUNDS: dict = {}
 
 
 def svg_map(cat: Catalog, view: View, tally: Counter, lang: str, here: str, uid: str, title: str,
-            labels: bool = False, links: bool = True, marked: str | None = None) -> str:
+            labels: bool = False, links: bool = True, marked: str | None = None, inert_in: View | None = None) -> str:
     """One map: every country, the counted ones shaded, the counted points as dots, each a link.
-    With links=False (a locator) the map is one image whose name says what it shows."""
+    With links=False (a locator) the map is one image whose name says what it shows. Dots inside
+    *inert_in* (the region map shown beside a world map) are drawn but are not links and let clicks
+    through: on the world map Korea's dots would cover Korea itself; they are links on the region map."""
     pl = places(cat)
     peak = max(tally.values(), default=1)
     countries = sorted((pid for pid in tally if pl[pid].country and pid == pl[pid].at and not pl[pid].point),
@@ -201,7 +212,11 @@ def svg_map(cat: Catalog, view: View, tally: Counter, lang: str, here: str, uid:
         if not (0 <= x <= view.width and 0 <= y <= view.height):
             continue
         n = tally.get(pid, 0)
-        dot = f'<circle class="tnm-dot" cx="{x:.0f}" cy="{y:.0f}" r="{radius(n, peak) if n else 6}"/>'
+        r = radius(view, n, peak) if n else 6
+        if inert_in is not None and inert_in.contains(*pl[pid].point):
+            out.append(f'<circle class="tnm-dot tnm-inert" cx="{x:.0f}" cy="{y:.0f}" r="{r}" aria-hidden="true"/>')
+            continue
+        dot = f'<circle class="tnm-dot" cx="{x:.0f}" cy="{y:.0f}" r="{r}"/>'
         name = f"{partner_name(cat, pid, lang)}: {t(lang, 'count_articles', n=n)}"
         out.append(_linked(dot, name, rel(here, page_url("partners", pid, lang)) if links else None))
     if labels:
