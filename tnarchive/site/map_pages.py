@@ -7,6 +7,8 @@ which works from file://), so a panel costs its dots and a few short elements.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from markupsafe import Markup
 
 from .catalog import Catalog
@@ -146,6 +148,5 @@ def partner_place(cat: Catalog, pid: str, lang: str, here: str) -> tuple[list, M
         fact = (s(lang, "on_map"), html("{}", s(lang, "at_country", name="")) + a(here, page_url("partners", at, lang), name))
     view = locator_view(cat, at)
     title = s(lang, "locator", name=partner_name(cat, pid, lang))
-    svg = svg_map(cat, view, {at: all_counts(cat).get(at, 0)} if all_counts(cat).get(at) else {}, lang, here,
-                  f"tnm-loc-{at}", title, links=False, marked=at)
+    svg = svg_map(cat, view, Counter(), lang, here, f"tnm-loc-{at}", title, links=False, marked=at)
     return [fact], html('<figure class="tnm-figure tnm-locator">{}</figure>', Markup(svg))
