@@ -15,7 +15,7 @@ from .catalog import Catalog
 from .l10n import kind_label, t
 from .maps import DOT, HOME, REGION, SHADES, WORLD, View, radius, shade, all_counts, counts, places, s, svg_map
 from .markup import a, html, page_url, partner_name
-from .outlines import bbox, equal_earth, ring_points, simplified_arcs, topology
+from .outlines import bbox, equal_earth, main_ring
 
 PERIOD = 5  # years per small multiple
 
@@ -126,8 +126,7 @@ def locator_view(cat: Catalog, pid: str) -> View | None:
         x1, y1 = equal_earth(lon + 12, lat - 9)
         box = (min(x0, x1), y0, max(x0, x1), y1)
     else:
-        rings = [ring_points(p[0], simplified_arcs(WORLD.tol)) for p in topology()[1][pl.country]]
-        x0, y0, x1, y1 = bbox([max(rings, key=lambda r: len(r))])
+        x0, y0, x1, y1 = bbox([main_ring(pl.country)])
         pad = max(x1 - x0, y1 - y0, 0.25) * 0.6
         box = (x0 - pad, y0 - pad, x1 + pad, y1 + pad)
     width = 480

@@ -21,7 +21,7 @@ from html import escape
 from .catalog import Article, Catalog
 from .l10n import t
 from .markup import page_url, partner_name, rel
-from .outlines import Box, bbox, equal_earth, path, ring_points, simplified_arcs, topology
+from .outlines import Box, bbox, country_boxes, equal_earth, main_ring, path, topology
 from .places import Place, place_of
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -159,7 +159,13 @@ def radius(view: View, n: int, peak: int) -> float:
 
 
 def _country_path(view: View, code: str) -> str:
-    return path(topology()[1].get(code, []), view.box, view.scale, view.tol * view.scale)
+    """A country's outline in *view*: made once per view and country for the process ("" out of view)."""
+    key = (view, code)
+    if key not in _PATHS:
+        b, v = country_boxes().get(code), view.box
+        seen = b is not None and b[0] <= v[2] and b[2] >= v[0] and b[1] <= v[3] and b[3] >= v[1]
+        _PATHS[key] = path(topology()[1][code], v, view.scale, view.tol) if seen else ""
+    return _PATHS[key]
 
 
 def _background(view: View, skip: frozenset) -> str:
@@ -171,6 +177,7 @@ def _background(view: View, skip: frozenset) -> str:
 
 
 _BACKGROUNDS: dict = {}
+_PATHS: dict = {}
 
 
 def svg_map(cat: Catalog, view: View, tally: Counter, lang: str, here: str, uid: str, title: str,
@@ -234,13 +241,11 @@ def _linked(shape: str, name: str, href: str | None, cls: str = "") -> str:
 
 def _labels(view: View, names: dict[str, str]) -> list[str]:
     """A name on each shaded country large enough in the view to carry one, at its largest ring's centre."""
-    arcs = simplified_arcs(view.tol)
     out = []
     for code, name in sorted(names.items()):
-        rings = [ring_points(poly[0], arcs) for poly in topology()[1].get(code, [])]
-        if not rings:
+        ring = main_ring(code)
+        if not ring:
             continue
-        ring = max(rings, key=lambda r: (bbox([r])[2] - bbox([r])[0]) * (bbox([r])[3] - bbox([r])[1]))
         x0, y0, x1, y1 = bbox([ring])
         cx, cy = ((x0 + x1) / 2 - view.box[0]) * view.scale, ((y0 + y1) / 2 - view.box[1]) * view.scale
         fits = len(name) * LABEL_CHAR < 1.5 * (x1 - x0) * view.scale  # else its link's name is enough

@@ -65,14 +65,45 @@ def topology() -> tuple[list[list[tuple[float, float]]], dict[str, list], list]:
     return arcs, countries, land
 
 
+@lru_cache(maxsize=1)
+def country_boxes() -> dict[str, Box]:
+    """ISO numeric code → the box around the country's outlines: a view skips what lies outside it."""
+    arcs, countries, _ = topology()
+    boxes = {}
+    for code, polys in countries.items():
+        pts = [p for poly in polys for ring in poly for i in ring for p in arcs[i if i >= 0 else ~i]]
+        if pts:
+            boxes[code] = bbox([pts])
+    return boxes
+
+
+@lru_cache(maxsize=1)
+def arc_boxes() -> list[Box]:
+    return [bbox([arc]) for arc in topology()[0]]
+
+
+def _ring_box(ring: list[int]) -> Box:
+    boxes = [arc_boxes()[i if i >= 0 else ~i] for i in ring]
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
 def _simplify(pts: list, tol: float) -> list:
-    """Douglas–Peucker, iteratively, keeping the ends (arc ends are where borders meet)."""
+    """Douglas–Peucker, iteratively, keeping the ends (arc ends are where borders meet), after a
+    pass that drops points nearer than *tol* to the last one kept (as simplify.js does: the 1:50m
+    data is dense for a world map, and this makes the second pass several times faster)."""
     if len(pts) < 3:
         return pts
+    tol2 = tol * tol
+    near = [pts[0]]
+    for p in pts[1:-1]:
+        q = near[-1]
+        if (p[0] - q[0]) ** 2 + (p[1] - q[1]) ** 2 >= tol2:
+            near.append(p)
+    near.append(pts[-1])
+    pts = near
     keep = [False] * len(pts)
     keep[0] = keep[-1] = True
     stack = [(0, len(pts) - 1)]
-    tol2 = tol * tol
     while stack:
         i, j = stack.pop()
         (ax, ay), (bx, by) = pts[i], pts[j]
@@ -93,18 +124,37 @@ def _simplify(pts: list, tol: float) -> list:
     return [p for p, k in zip(pts, keep) if k]
 
 
-@lru_cache(maxsize=8)
-def simplified_arcs(tol: float) -> list[list]:
-    return [_simplify(arc, tol) for arc in topology()[0]]
+_SIMPLE: dict[float, list] = {}  # tolerance → arc index → simplified arc, made when first drawn
 
 
-def ring_points(ring: list[int], arcs: list[list]) -> Ring:
-    """A ring's points from its arcs (~i is arc i reversed); shared ends are not repeated."""
+def simple_arc(i: int, tol: float) -> list:
+    """Arc *i* simplified at *tol*: only the arcs a view draws are simplified (the region's few)."""
+    arcs = _SIMPLE.get(tol)
+    if arcs is None:
+        arcs = _SIMPLE[tol] = [None] * len(topology()[0])
+    if arcs[i] is None:
+        arcs[i] = _simplify(topology()[0][i], tol)
+    return arcs[i]
+
+
+def ring_points(ring: list[int], tol: float | None = None) -> Ring:
+    """A ring's points from its arcs (~i is arc i reversed), simplified at *tol* if given; shared
+    ends are not repeated."""
     out: Ring = []
     for i in ring:
-        pts = arcs[i] if i >= 0 else arcs[~i][::-1]
+        j = i if i >= 0 else ~i
+        pts = topology()[0][j] if tol is None else simple_arc(j, tol)
+        pts = pts if i >= 0 else pts[::-1]
         out.extend(pts[1:] if out else pts)
     return out
+
+
+@lru_cache(maxsize=None)
+def main_ring(code: str) -> Ring:
+    """The outer ring of a country's largest part (mainland France, not French Guiana): where its
+    name goes and what a locator map frames."""
+    rings = [ring_points(poly[0]) for poly in topology()[1].get(code, [])]
+    return max(rings, key=lambda r: abs(_area(r)), default=[])
 
 
 def _clip(ring: Ring, box: Box) -> Ring:
@@ -135,19 +185,25 @@ def bbox(rings: list[Ring]) -> Box:
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def path(polygons: list, box: Box, scale: float, tol_px: float, min_area_px: float = 2.0) -> str:
-    """SVG path data of *polygons* (rings of arc indices) inside *box*, in pixels at *scale* with the
-    box's corner at 0,0: relative moves rounded to whole pixels, rings smaller than *min_area_px*
-    dropped (islands that would be a speck). Empty when nothing is in view."""
-    arcs = simplified_arcs(round(tol_px / scale, 9))
+def path(polygons: list, box: Box, scale: float, tol: float, min_area_px: float = 4.0) -> str:
+    """SVG path data of *polygons* (rings of arc indices) simplified at *tol* inside *box*, in pixels
+    at *scale* with the box's corner at 0,0: relative moves rounded to whole pixels, rings whose box
+    is smaller than *min_area_px* dropped (islands that would be a speck). Empty when nothing is in view."""
     x0, y0 = box[0], box[1]
     out = []
     for poly in polygons:
         for ring in poly:
-            pts = _clip(ring_points(ring, arcs), box)
+            rx0, ry0, rx1, ry1 = _ring_box(ring)
+            if rx0 > box[2] or rx1 < box[0] or ry0 > box[3] or ry1 < box[1]:
+                continue
+            if (rx1 - rx0) * (ry1 - ry0) * scale * scale < min_area_px:  # a speck at this scale
+                continue
+            pts = ring_points(ring, tol)
+            if rx0 < box[0] or rx1 > box[2] or ry0 < box[1] or ry1 > box[3]:
+                pts = _clip(pts, box)
             px = [(round((x - x0) * scale), round((y - y0) * scale)) for x, y in pts]
             px = [p for i, p in enumerate(px) if i == 0 or p != px[i - 1]]
-            if len(px) < 3 or abs(_area(px)) < min_area_px:
+            if len(px) < 3:
                 continue
             steps = [f"M{px[0][0]} {px[0][1]}"]
             steps += [_step(b[0] - a[0], b[1] - a[1]) for a, b in zip(px, px[1:])]
