@@ -38,19 +38,23 @@ Box = tuple  # (x0, y0, x1, y1) projected
 
 
 @lru_cache(maxsize=1)
-def topology() -> tuple[list[list[tuple[float, float]]], dict[str, list], list]:
-    """(projected arcs, ISO 3166 numeric code → polygons as lists of rings of arc indices, land polygons)."""
+def topology() -> tuple[list[list[tuple[float, float]]], dict[str, list], list[list[tuple[float, float]]], frozenset]:
+    """(projected arcs, ISO 3166 numeric code → polygons as lists of rings of arc indices, the arcs
+    in longitude/latitude, the arcs that cross the antimeridian: Fiji's and Russia's)."""
     topo = json.loads(DATA.read_text(encoding="utf-8"))
     (kx, ky), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
-    arcs = []
-    for arc in topo["arcs"]:  # delta-encoded integer positions
+    arcs, lonlat, crossing = [], [], set()
+    for i, arc in enumerate(topo["arcs"]):  # delta-encoded integer positions
         x = y = 0
         pts = []
         for dx, dy in arc:
             x += dx
             y += dy
-            pts.append(equal_earth(x * kx + tx, y * ky + ty))
-        arcs.append(pts)
+            pts.append((x * kx + tx, y * ky + ty))
+        if any(abs(b[0] - a[0]) > 180 for a, b in zip(pts, pts[1:])):
+            crossing.add(i)
+        lonlat.append(pts)
+        arcs.append([equal_earth(lon, lat) for lon, lat in pts])
 
     def polygons(geom: dict) -> list:
         if geom.get("type") == "Polygon":
@@ -61,14 +65,36 @@ def topology() -> tuple[list[list[tuple[float, float]]], dict[str, list], list]:
     for geom in topo["objects"]["countries"]["geometries"]:
         if geom.get("id"):
             countries.setdefault(geom["id"], []).extend(polygons(geom))
-    land = [p for g in topo["objects"]["land"]["geometries"] for p in polygons(g)]
-    return arcs, countries, land
+    return arcs, countries, lonlat, frozenset(crossing)
+
+
+@lru_cache(maxsize=None)
+def _wrapped(ring: tuple[int, ...], tol: float) -> list[tuple[Box, Ring]]:
+    """A ring crossing the antimeridian (the data's rings are on the sphere), cut there into parts
+    that each lie within ±180°, projected and simplified: drawn as it is, it would be a band
+    across the whole map. (Box, points) of each part."""
+    arcs = topology()[2]
+    pts: Ring = []
+    for i in ring:
+        arc = arcs[i] if i >= 0 else arcs[~i][::-1]
+        pts.extend(arc[1:] if pts else arc)
+    flat = [pts[0]]
+    for lon, lat in pts[1:]:  # longitudes made continuous: 179.9 then 180.1, not -179.9
+        lon += 360 * round((flat[-1][0] - lon) / 360)
+        flat.append((lon, lat))
+    parts = []
+    for shift in (-360, 0, 360):
+        part = _clip([(lon + shift, lat) for lon, lat in flat], (-180, -90, 180, 90))
+        if len(part) >= 3:
+            projected = _simplify([equal_earth(lon, lat) for lon, lat in part], tol)
+            parts.append((bbox([projected]), projected))
+    return parts
 
 
 @lru_cache(maxsize=1)
 def country_boxes() -> dict[str, Box]:
     """ISO numeric code → the box around the country's outlines: a view skips what lies outside it."""
-    arcs, countries, _ = topology()
+    arcs, countries, _, _ = topology()
     boxes = {}
     for code, polys in countries.items():
         pts = [p for poly in polys for ring in poly for i in ring for p in arcs[i if i >= 0 else ~i]]
@@ -191,24 +217,35 @@ def path(polygons: list, box: Box, scale: float, tol: float, min_area_px: float 
     is smaller than *min_area_px* dropped (islands that would be a speck). Empty when nothing is in view."""
     x0, y0 = box[0], box[1]
     out = []
+    for (rx0, ry0, rx1, ry1), points in _parts(polygons, tol):
+        if rx0 > box[2] or rx1 < box[0] or ry0 > box[3] or ry1 < box[1]:
+            continue
+        if (rx1 - rx0) * (ry1 - ry0) * scale * scale < min_area_px:  # a speck at this scale
+            continue
+        pts = points()
+        if rx0 < box[0] or rx1 > box[2] or ry0 < box[1] or ry1 > box[3]:
+            pts = _clip(pts, box)
+        px = [(round((x - x0) * scale), round((y - y0) * scale)) for x, y in pts]
+        px = [p for i, p in enumerate(px) if i == 0 or p != px[i - 1]]
+        if len(px) < 3:
+            continue
+        steps = [f"M{px[0][0]} {px[0][1]}"]
+        steps += [_step(b[0] - a[0], b[1] - a[1]) for a, b in zip(px, px[1:])]
+        out.append("".join(steps) + "z")
+    return "".join(out)
+
+
+def _parts(polygons: list, tol: float):
+    """(box, a function giving the points) of every ring, a ring across the antimeridian cut in
+    parts; the points are made only for the rings a view shows."""
+    crossing = topology()[3]
     for poly in polygons:
         for ring in poly:
-            rx0, ry0, rx1, ry1 = _ring_box(ring)
-            if rx0 > box[2] or rx1 < box[0] or ry0 > box[3] or ry1 < box[1]:
-                continue
-            if (rx1 - rx0) * (ry1 - ry0) * scale * scale < min_area_px:  # a speck at this scale
-                continue
-            pts = ring_points(ring, tol)
-            if rx0 < box[0] or rx1 > box[2] or ry0 < box[1] or ry1 > box[3]:
-                pts = _clip(pts, box)
-            px = [(round((x - x0) * scale), round((y - y0) * scale)) for x, y in pts]
-            px = [p for i, p in enumerate(px) if i == 0 or p != px[i - 1]]
-            if len(px) < 3:
-                continue
-            steps = [f"M{px[0][0]} {px[0][1]}"]
-            steps += [_step(b[0] - a[0], b[1] - a[1]) for a, b in zip(px, px[1:])]
-            out.append("".join(steps) + "z")
-    return "".join(out)
+            if crossing.isdisjoint(i if i >= 0 else ~i for i in ring):
+                yield _ring_box(ring), lambda ring=ring: ring_points(ring, tol)
+            else:
+                for box, pts in _wrapped(tuple(ring), tol):
+                    yield box, lambda pts=pts: pts
 
 
 def _step(dx: int, dy: int) -> str:
