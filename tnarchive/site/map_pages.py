@@ -128,7 +128,8 @@ def locator_view(cat: Catalog, pid: str) -> View | None:
     else:
         x0, y0, x1, y1 = bbox([main_ring(pl.country)])
         pad = max(x1 - x0, y1 - y0, 0.25) * 0.6
-        box = (x0 - pad, y0 - pad, x1 + pad, y1 + pad)
+        grow = max(0.0, (y1 - y0 + 2 * pad) * 4 / 3 - (x1 - x0 + 2 * pad)) / 2  # no taller than 4:3
+        box = (x0 - pad - grow, y0 - pad, x1 + pad + grow, y1 + pad)
     width = 480
     tol = REGION.tol if width / (box[2] - box[0]) >= REGION.scale / 2 else WORLD.tol
     return View("locator", box, width, tol)
