@@ -3,6 +3,7 @@ no request to another host; a click on Korea; the same numbers on the map, in it
 the partner pages; axe-core's WCAG 2.1 A/AA rules when axe-core is installed."""
 from __future__ import annotations
 
+import gzip
 import re
 
 import pytest
@@ -99,3 +100,12 @@ def test_axe_finds_no_violation_on_the_map_pages(path, served, browser):
     found = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
              if any(".tnm" in str(n["target"]) or "tnm" in n["html"] for n in v["nodes"])]
     assert found == []
+
+
+def test_the_maps_cost_at_most_60_kb_gzip_on_their_page(built_site):
+    for lang, path in INDEX.items():
+        html = (built_site / path).read_text(encoding="utf-8")
+        maps = "".join(re.findall(r'<figure class="tnm-figure.*?</figure>|<details class="tnm-numbers">.*?</details>'
+                                  r'|<ul class="tnm-legend".*?</ul>|<h2 id="map-periods">.*?</div>', html, re.S))
+        assert maps.count("<svg") >= 4  # the world, the region, two periods at least
+        assert len(gzip.compress(maps.encode("utf-8"))) <= 60 * 1024, lang

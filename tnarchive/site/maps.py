@@ -227,7 +227,8 @@ def svg_map(cat: Catalog, view: View, tally: Counter, lang: str, here: str, uid:
         name = f"{partner_name(cat, pid, lang)}: {t(lang, 'count_articles', n=n)}"
         out.append(_linked(dot, name, rel(here, page_url("partners", pid, lang)) if links else None))
     if labels:
-        out += _labels(view, {pl[pid].country: partner_name(cat, pid, lang) for pid in countries})
+        spots = [view.xy(*pl[d].point) for d in dots]
+        out += _labels(view, {pl[pid].country: partner_name(cat, pid, lang) for pid in countries}, spots)
         out.append(f'<text class="tnm-label" x="{hx + 8:.0f}" y="{hy + 5:.0f}" aria-hidden="true">Thái Nguyên</text>')
     return "".join(out) + "</svg>"
 
@@ -239,8 +240,9 @@ def _linked(shape: str, name: str, href: str | None, cls: str = "") -> str:
     return f'<a href="{escape(href)}" aria-label="{escape(name)}"{klass}><title>{escape(name)}</title>{shape}</a>'
 
 
-def _labels(view: View, names: dict[str, str]) -> list[str]:
-    """A name on each shaded country large enough in the view to carry one, at its largest ring's centre."""
+def _labels(view: View, names: dict[str, str], spots: list[tuple[float, float]]) -> list[str]:
+    """A name on each shaded country large enough in the view to carry one, at its largest ring's
+    centre, or to the left of the country when a dot (*spots*) is under it there: Korea's cities."""
     out = []
     for code, name in sorted(names.items()):
         ring = main_ring(code)
@@ -249,7 +251,11 @@ def _labels(view: View, names: dict[str, str]) -> list[str]:
         x0, y0, x1, y1 = bbox([ring])
         cx, cy = ((x0 + x1) / 2 - view.box[0]) * view.scale, ((y0 + y1) / 2 - view.box[1]) * view.scale
         fits = len(name) * LABEL_CHAR < 1.5 * (x1 - x0) * view.scale  # else its link's name is enough
+        half = len(name) * LABEL_CHAR / 2 + 8
+        anchor = "middle"
+        if any(abs(x - cx) < half and abs(y - cy) < 20 for x, y in spots):
+            cx, anchor, fits = (x0 - view.box[0]) * view.scale - 6, "end", True
         if fits and 0 < cx < view.width and 0 < cy < view.height:
-            out.append(f'<text class="tnm-label" x="{cx:.0f}" y="{cy:.0f}" text-anchor="middle" '
+            out.append(f'<text class="tnm-label" x="{cx:.0f}" y="{cy:.0f}" text-anchor="{anchor}" '
                        f'aria-hidden="true">{escape(name)}</text>')
     return out
