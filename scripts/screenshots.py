@@ -1,5 +1,5 @@
 """Screenshots of the built site for the README: home, an article, a partner page and the timeline,
-in each language. Serves site/ on 127.0.0.1 under /archive/ and drives Debian's Chromium.
+in each language, and the partner maps (the world, East and Southeast Asia, a year's partners). Serves site/ on 127.0.0.1 under /archive/ and drives Debian's Chromium.
 
 Usage: .venv/bin/python scripts/screenshots.py [--site site] [--out tests/screenshots]
 """
@@ -18,6 +18,11 @@ PAGES = {
     "article": "articles/2023-08-10-bi-thu-tinh-uy-thai-nguyen-tiep-va-lam-viec-voi.html",
     "partner": "partners/gyeongsangbuk-do.html",
     "timeline": "timeline/",
+}
+MAPS = {  # name → (page, the map's element)
+    "map-world": ("partners/index.html", "#tnm-world"),
+    "map-region": ("partners/index.html", "#tnm-region"),
+    "map-year": ("timeline/2023.html", "#tnm-y2023"),
 }
 
 
@@ -40,6 +45,11 @@ def main() -> None:
                     page.wait_for_load_state("networkidle")
                     target = out / f"{name}-{lang}.png"
                     page.screenshot(path=str(target))
+                    print(f"wrote {target}")
+                for name, (path, element) in MAPS.items():
+                    page.goto(base + prefix + path)
+                    target = out / f"{name}-{lang}.png"
+                    page.locator(element).screenshot(path=str(target))
                     print(f"wrote {target}")
             browser.close()
 

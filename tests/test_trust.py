@@ -170,7 +170,8 @@ def test_maintainers_page_documents_every_check_message():
     source = (ROOT / "tnarchive/check.py").read_text(encoding="utf-8")
     messages = {"is not an id in data/", "is also used by", "is not the file's name", "changed since this article was converted",
                 "is gone", "no article for this seed", "translates an article that does not exist",
-                "no English translation yet", "stale", "unreviewed", "no date", "no seed with this name"}
+                "no English translation yet", "stale", "unreviewed", "no date", "no seed with this name",
+                "no place on the maps"}
     for m in messages:
         assert m.split(" ")[0] in source
     for lang in ("vi", "en"):

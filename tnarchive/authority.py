@@ -33,6 +33,8 @@ class Partner:
     not_after: tuple[str, ...] = ()
     note: str | None = None
     iso2: str | None = None
+    lat: float | None = None  # where a province, city or district is (decimal degrees)
+    lon: float | None = None
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,15 @@ def _strs(value, where: str) -> tuple[str, ...]:
     return tuple(nfc(str(v)).strip() for v in value if str(v).strip())
 
 
+def _degrees(rec: dict, key: str, limit: int, where: str) -> float | None:
+    value = rec.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not -limit <= value <= limit:
+        raise AuthorityError(f"{where}: '{key}' must be a number of degrees from -{limit} to {limit}")
+    return float(value)
+
+
 def _require(rec: dict, key: str, where: str) -> str:
     value = rec.get(key)
     if not isinstance(value, str) or not value.strip():
@@ -122,8 +133,11 @@ def load_authority(partners_data: dict | None, people_data: dict | None,
             ambiguous_aliases=_strs(rec.get("ambiguous_aliases"), f"{where}: ambiguous_aliases"),
             not_after=_strs(rec.get("not_after"), f"{where}: not_after"),
             note=rec.get("note"), iso2=(str(rec["iso2"]).upper() if rec.get("iso2") else None),
+            lat=_degrees(rec, "lat", 90, where), lon=_degrees(rec, "lon", 180, where),
         )
     for p in auth.partners.values():
+        if (p.lat is None) != (p.lon is None):
+            raise AuthorityError(f"{partners_file}: partner '{p.id}': give both lat and lon, or neither")
         if p.parent and p.parent not in auth.partners:
             raise AuthorityError(f"{partners_file}: partner '{p.id}': parent '{p.parent}' is not a partner id")
     for i, rec in enumerate((people_data or {}).get("people") or []):

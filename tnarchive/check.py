@@ -6,7 +6,7 @@ whose seed is missing or changed since it was converted, a seed with no article,
 of an article that does not exist, a translation whose source_sha256 is not a SHA-256. Warnings:
 missing and stale translations (each with the command that fixes it), import's unit checks over
 current translations (tnarchive/translations/audit.py), unreviewed names, articles without a
-date, corrections for seeds that do not exist.
+date, corrections for seeds that do not exist, partners with no place on the maps.
 """
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ import yaml
 
 from .convert import MANIFEST, SEED_SUFFIXES
 from .datafiles import SetupError, load_context
+from .site.places import unplaced
 from .translations.audit import audit as audit_translations
 
 SCHEMA = json.loads((Path(__file__).parent / "schema" / "article.schema.json").read_text(encoding="utf-8"))
@@ -58,6 +59,11 @@ def check(root: Path, report: dict | None = None) -> list[Finding]:
         ctx = load_context(data)
     except SetupError as exc:
         return [Finding(str(data), 1, "error", str(exc))]
+    records = (data / "partners.yml").read_text(encoding="utf-8").split("\n")
+    for pid, why in unplaced(ctx.authority):  # partners the maps cannot show
+        line = next((i for i, x in enumerate(records, 1) if x.strip() == f"- id: {pid}"), 1)
+        out.append(Finding(str((data / "partners.yml").relative_to(root)), line, "warning",
+                           f"partner '{pid}' has no place on the maps: {why}"))
     validator = jsonschema.Draft202012Validator(SCHEMA)
     slugs: dict[str, str] = {}
     seeds_seen: dict[str, str] = {}

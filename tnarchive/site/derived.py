@@ -11,7 +11,7 @@ pages (counts, latest articles) are always made again: they are few and bounded 
 """
 from __future__ import annotations
 
-from . import home, partners, people, timeline
+from . import home, maps, partners, people, timeline
 from ..catalog.model import Catalog
 from .translated import translations_page
 from .markup import page_key, paged, pages_of
@@ -73,10 +73,14 @@ def _partner_pages(cat: Catalog, pid: str, lang: str, old: Catalog, before: dict
     def events(c: Catalog) -> list:
         return [(e, c.digests.get(e.article)) for e in partners.events_of(c, pid)[: partners.EVENTS_SHOWN]]
 
+    def on_map(c: Catalog) -> int | None:  # the first page gives the articles naming it or a partner within it
+        return maps.all_counts(c).get(pid)
+
     def render(n: int, arts, pages: int) -> str:
         uri = f"{pre}partners/{page_key(pid, n)}.md"
         if (uri in before and pages == len(old_chunks) and len(cat.by_partner.get(pid, [])) == total
-                and digests(cat, arts) == digests(old, old_chunks[n - 1]) and (n > 1 or events(cat) == events(old))):
+                and digests(cat, arts) == digests(old, old_chunks[n - 1])
+                and (n > 1 or (events(cat) == events(old) and on_map(cat) == on_map(old)))):
             return before[uri]
         return partners.partner_page(cat, pid, lang, n, arts, pages)
 
@@ -101,6 +105,9 @@ def touched_sections(old: Catalog, new: Catalog) -> set | None:
     for slug in old.digests.keys() | new.digests.keys():
         if old.digests.get(slug) == new.digests.get(slug) and old_events.get(slug) == new_events.get(slug):
             continue
+        # A partner's page gives the articles naming it or a partner within it (the maps' count).
+        named = [set(c.by_slug[slug].partners) if slug in c.by_slug else set() for c in (old, new)]
+        touched.update(("partner", a) for p in named[0] ^ named[1] for a in new.ancestors(p) if p in new.authority.partners)
         for cat, events in ((old, old_events), (new, new_events)):
             art = cat.by_slug.get(slug)
             if art is not None:

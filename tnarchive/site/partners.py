@@ -5,6 +5,7 @@ from markupsafe import Markup
 
 from ..catalog.model import Catalog, Event
 from .l10n import format_date, kind_label, t
+from .map_pages import index_maps, partner_place
 from .markup import a, article_list, html, page, page_key, page_url, paged, pager, partner_name
 
 
@@ -33,8 +34,10 @@ def partner_page(cat: Catalog, pid: str, lang: str, n: int = 1, arts=None, total
             a(here, page_url("partners", k, lang), partner_name(cat, k, lang)) for k in kids)))
     if p.aliases:
         facts.append((t(lang, "aliases"), ", ".join(p.aliases)))
+    place_facts, locator = partner_place(cat, pid, lang, here)
     parts.append(html('<table class="tna-facts">{}</table>', 
-        Markup("").join(html("<tr><th>{}</th><td>{}</td></tr>", k, v) for k, v in facts)))
+        Markup("").join(html("<tr><th>{}</th><td>{}</td></tr>", k, v) for k, v in facts + place_facts)))
+    parts.append(locator)
     all_arts = cat.by_partner.get(pid, [])
     arts = all_arts if arts is None else arts
     parts.append(html('<h2 id="articles">{} ({})</h2>', t(lang, "mentioned_in"), len(all_arts)))
@@ -76,7 +79,7 @@ def partner_index(cat: Catalog, lang: str) -> str:
     here = page_url("partners", "index", lang)
     partners = cat.authority.partners
     countries = sorted((p for p in partners.values() if p.kind == "country"), key=lambda p: partner_name(cat, p.id, lang))
-    parts = []
+    parts = [index_maps(cat, lang, here)]
 
     def count(pid: str) -> int:
         return len(cat.by_partner.get(pid, []))

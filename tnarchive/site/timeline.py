@@ -9,6 +9,7 @@ from markupsafe import Markup
 from ..catalog.model import Article, Catalog
 from .charts import bar_chart, hbar_chart, years_series
 from .l10n import month_name, t
+from .map_pages import year_map
 from .markup import a, article_list, html, page, page_url, partner_name, rel
 from .partners import event_list
 
@@ -115,7 +116,8 @@ def year_page(cat: Catalog, year: int, lang: str) -> str:
     ys = years(cat)
     nav = [a(here, page_url("timeline", "index", lang), t(lang, "all_years"))]
     nav += [a(here, page_url("timeline", str(y), lang), str(y)) if y != year else html("<strong>{}</strong>", y) for y in ys]
-    parts = [html('<p class="tna-years">{}</p>', Markup(" · ").join(nav)), _month_sections(cat, year, lang, here)]
+    parts = [html('<p class="tna-years">{}</p>', Markup(" · ").join(nav)),
+             year_map(cat, year, by_year(cat)[0].get(year, []), lang, here), _month_sections(cat, year, lang, here)]
     return page(t(lang, "year_page", year=year), Markup("\n").join(parts))
 
 
