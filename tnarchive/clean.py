@@ -1,19 +1,23 @@
 """Separate the article from the site around it.
 
-A copied page is header chrome (breadcrumbs, skip links, the date line), the title,
-the article, and footer chrome (related articles, most-read lists, counters). The
-footer starts at the first end marker after the title; everything after it goes.
-Chrome lines inside the article (font-size widgets, share prompts, doubled related
-headlines) are dropped one by one. Every dropped line is kept in `removed`, so a
-reviewer can see what went and nothing disappears unseen.
+A copied page is header chrome (banner, menus, breadcrumbs, the site's date, widgets), the
+title, the article, and footer chrome (related articles, most-read lists, counters). The
+header is read by `header.read_header`, with or without a site profile. In the text, an end
+marker ("Tin liên quan", "BÀI VIẾT LIÊN QUAN:") starts a block of headline-like lines that
+ends where prose resumes: a related box in the middle of an article never takes the rest
+of the article with it. Only a footer marker (comments, visitor counters) ends the article
+for good; prose removed after one is named in a warning. Chrome lines inside the article
+(font-size widgets, share prompts, doubled related headlines) are dropped one by one. Every
+dropped line is kept in `removed` with the rule that dropped it.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .extract.dates import parse_date_line
-from .profiles import Profile
+from .datelines import parse_date_line
+from .header import DATE_RANKS, Header, is_chrome, is_marker, is_prose, read_header
+from .profiles import Profile, marker_key
 from .text import Folds, fold
 
 _TERMINAL = tuple(".!?…:;”\")")
@@ -24,7 +28,10 @@ class Page:
     title: str | None
     date_line: str | None
     body: list[str]  # article lines, blank lines kept as ""
-    removed: list[str] = field(default_factory=list)
+    removed: list[tuple[str, str]] = field(default_factory=list)  # (line, rule)
+    header: Header = field(default_factory=Header)
+    date_rank: int | None = None  # header.DATE_RANKS: where the chosen date line was
+    warnings: list[str] = field(default_factory=list)
 
 
 def split_glued(lines: list[str], markers: tuple[str, ...], folded: Callable[[str], str] = fold) -> list[str]:
@@ -49,77 +56,59 @@ def split_glued(lines: list[str], markers: tuple[str, ...], folded: Callable[[st
     return out
 
 
-def is_chrome(line: str, profile: Profile, folded: Callable[[str], str] = fold) -> bool:
-    f = folded(line).strip()
-    if f in profile.drop_lines:
-        return True
-    if any(p.fullmatch(line) for p in profile.drop_patterns):
-        return True
-    half = len(line) // 2
-    # A related headline printed twice on one line: "X X".
-    return len(line) > 20 and line[:half].strip() == line[half:].strip() and line[half - 1 : half + 1].count(" ") >= 1
-
-
-def is_header_chrome(line: str, profile: Profile, folded: Callable[[str], str] = fold) -> bool:
-    f = folded(line).strip()
-    return is_chrome(line, profile, folded) or f in profile.end_markers or any(f.startswith(p) for p in profile.drop_prefixes)
-
-
-def match_date(line: str, profile: Profile) -> bool:
-    """Is this header line the publication date (a profile pattern, or any full date dateparser reads)?"""
-    return parse_date_line(line, profile) is not None
-
-
-def _looks_like_title(line: str) -> bool:
-    return len(line.split()) >= 3 and not line.startswith(("http://", "https://"))
-
-
 def split_page(text: str, profile: Profile, title_hint: str | None = None) -> Page:
     folded = Folds().__getitem__  # each line is folded once, however many rules read it
     lines = split_glued(text.split("\n"), profile.glued_markers, folded)
-    removed: list[str] = []
-    title = date_line = None
-    i = 0
-    # Header: chrome and the date line until the title.
-    while i < len(lines):
-        line = lines[i]
-        i += 1
+    h = read_header(lines, profile, folded, title_hint)
+    removed = list(h.removed)
+    dates = list(h.dates)
+    warnings: list[str] = []
+    body: list[str] = list(h.kept_between)
+    in_block = ended = False
+    card = False  # in a block: a headline printed on two lines in a row, a related-article card
+    last = None  # the block's last line
+    start = h.lead_index
+    for j in range(start, len(lines)):
+        line = h.lead if j == start and h.lead is not None else lines[j]
         if not line:
+            if not in_block and not ended:
+                body.append("")
             continue
-        if title_hint and folded(line) == fold(title_hint):
-            title = line
-            break
-        if match_date(line, profile):
-            date_line = date_line or line
+        if ended:
+            removed.append((line, "footer"))
+            if is_prose(line, strict=True) and not is_chrome(line, profile, folded):
+                warnings.append(f'prose-like line removed as footer (after "{ended}"): "{line[:120]}"')
             continue
-        if is_header_chrome(line, profile, folded) or not _looks_like_title(line) or title_hint:
-            removed.append(line)
+        if is_marker(line, profile, folded):
+            if marker_key(folded(line)) in profile.footer_markers:
+                ended = line
+                removed.append((line, "footer marker"))
+            else:
+                in_block, card, last = True, False, None
+                removed.append((line, "related block marker"))
             continue
-        title = line
-        break
-    # Right after the title: more chrome and the date line, until the first text line.
-    while i < len(lines):
-        line = lines[i]
-        if line and match_date(line, profile) and date_line is None:
-            date_line = line
-        elif line and (folded(line).strip() in profile.end_markers or not is_header_chrome(line, profile, folded)):
-            break
-        elif line:
-            removed.append(line)
-        i += 1
-    body: list[str] = []
-    for j in range(i, len(lines)):
-        line = lines[j]
-        if folded(line).strip() in profile.end_markers:
-            removed.extend(x for x in lines[j:] if x)
-            break
-        if line and is_chrome(line, profile, folded):
-            removed.append(line)
+        if is_chrome(line, profile, folded):
+            removed.append((line, "chrome"))
             continue
+        if len(line) <= 60 and parse_date_line(line, profile):
+            dates.append((DATE_RANKS["after lead"] if j <= start + 3 else DATE_RANKS["in text"], j, line))
+            removed.append((line, "dateline"))
+            continue
+        if in_block:
+            if is_prose(line, strict=True) and not card:
+                in_block = False  # the block ends where prose resumes: the article goes on
+            else:
+                # A card (headline, the same headline again, a summary) is all related article.
+                removed.append((line, "related block (summary)" if card else "related block"))
+                card = not card and line == last
+                last = line
+                continue
         body.append(line)
     while body and not body[-1]:
         body.pop()
-    return Page(title=title, date_line=date_line, body=body, removed=removed)
+    best = min(dates, default=None)
+    return Page(title=h.title, date_line=best[2] if best else None, body=body, removed=removed, header=h,
+                date_rank=best[0] if best else None, warnings=warnings)
 
 
 def is_terminal(line: str) -> bool:
