@@ -169,7 +169,8 @@ def read_header(lines: list[str], profile: Profile, folded: Callable[[str], str]
                     lead = _lead_index(lines, i + 1, profile, folded)
                     break
         if h.title is not None:
-            near = lines[h.title_index + 1 : (lead if lead is not None else h.title_index + 4)]
+            above = [x for x in lines[max(0, h.title_index - 3) : h.title_index] if x][-2:]
+            near = lines[h.title_index + 1 : (lead if lead is not None else h.title_index + 4)] + above
             h.title_found_by = "header line" if h.title_index == 0 or any(
                 x and (parse_date_line(x, profile) or looks_like_byline(x)) for x in near
             ) else "inferred"
