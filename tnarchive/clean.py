@@ -62,7 +62,8 @@ def split_page(text: str, profile: Profile, title_hint: str | None = None) -> Pa
     h = read_header(lines, profile, folded, title_hint)
     removed = list(h.removed)
     dates = list(h.dates)
-    warnings: list[str] = []
+    warnings = [f'prose-like line removed above the title ({rule}): "{line[:120]}"'
+                for line, rule in h.removed if is_prose(line, strict=True)]
     body: list[str] = list(h.kept_between)
     in_block = ended = False
     card = False  # in a block: a headline printed on two lines in a row, a related-article card

@@ -25,7 +25,8 @@ _NAME_PART = re.compile(r"^[A-ZĐÀ-Ỹ][\w'’.]*$")
 _BYLINE_SPLIT = re.compile(r"\s+[-–—]\s+|\s*,\s*|\s+và\s+")
 
 # Where a date line was found, best first: the article's own dateline beats the site's "today".
-DATE_RANKS = {"under title": 0, "after lead": 1, "in text": 2, "above title": 3, "site header": 4}
+DATE_RANKS = {"under title": 0, "right above title": 1, "after lead": 1, "in text": 2, "above title": 3,
+              "site header": 4}
 
 
 def is_prose(line: str, strict: bool = False) -> bool:
@@ -177,7 +178,7 @@ def read_header(lines: list[str], profile: Profile, folded: Callable[[str], str]
     lead = lead if lead is not None else h.title_index + 1
     h.lead_index = lead
     for i in range(0, max(h.title_index, 0)):
-        _header_line(lines[i], i, "above title", profile, folded, h)
+        _header_line(lines[i], i, "above title", profile, folded, h, lines)
     for i in range(h.title_index + 1, lead):
         line = lines[i]
         if not line:
@@ -188,6 +189,7 @@ def read_header(lines: list[str], profile: Profile, folded: Callable[[str], str]
             h.removed.append((line, "source tag"))
         elif parse_date_line(line, profile):
             h.dates.append((DATE_RANKS["under title"], i, line))
+            h.glued_source = h.glued_source or glued_source(line)
             h.removed.append((line, "dateline"))
         elif h.byline is None and looks_like_byline(line):
             h.byline = line
@@ -204,7 +206,7 @@ def read_header(lines: list[str], profile: Profile, folded: Callable[[str], str]
     return h
 
 
-def _header_line(line: str, i: int, where: str, profile: Profile, folded, h: Header) -> None:
+def _header_line(line: str, i: int, where: str, profile: Profile, folded, h: Header, lines: list[str]) -> None:
     """A line above the title: chrome of some kind; a date there is at best the site's 'today'."""
     if not line:
         return
@@ -212,7 +214,8 @@ def _header_line(line: str, i: int, where: str, profile: Profile, folded, h: Hea
         src = glued_source(line)
         if src:
             h.glued_source = h.glued_source or src
-        rank = DATE_RANKS["site header"] if is_today_line(line) else DATE_RANKS[where]
+        adjacent = not any(lines[i + 1 : h.title_index])
+        rank = DATE_RANKS["site header"] if is_today_line(line) else DATE_RANKS["right above title" if adjacent else where]
         h.dates.append((rank, i, line))
         h.removed.append((line, "date line above the title"))
     elif h.banner is None and h.title_index > i and is_banner(line, profile):

@@ -41,6 +41,10 @@ class Context:
         # Each site's rules merged with the generic ones (folded markers, compiled patterns), once per run.
         self._built = {id(s): prof.build(self.profiles, s) for s in (None, *self.profiles.sources)}
 
+    def known_chrome(self) -> set[str]:
+        """Every line data/sources.yml drops already, folded: chrome suggestions leave them out."""
+        return {line for built in self._built.values() for line in built.drop_lines}
+
     def profile(self, source: dict | None) -> prof.Profile:
         """prof.build(self.profiles, source), built once."""
         built = self._built.get(id(source))
@@ -101,6 +105,9 @@ def convert_page(data: bytes, name: str, ctx: Context) -> Article:
         evidence["date"] = "header line"
         if page.date_rank is not None and page.date_rank >= DATE_RANKS["above title"]:
             to_check.append(f'date: from "{page.date_line}", printed among the site\'s menus above the title')
+    if date is None and byline.date_text:
+        date = dates.parse_date_line(byline.date_text, profile)
+        evidence["date"] = "header line"
     if date is None:
         date, date_warnings = dates.infer_from_text(paragraphs)
         warnings += date_warnings
@@ -125,11 +132,9 @@ def convert_page(data: bytes, name: str, ctx: Context) -> Article:
     if named and named.get("name") and (not src.get("name") or _host(src.get("url"))):
         src = {"name": named["name"], "url": src.get("url") or named.get("url")}
     if not src.get("name"):
-        h = page.header
+        h = page.header  # the original paper an aggregator names, the site's banner, the lead's tag
         site = h.glued_source or h.banner or h.source_tag
         src = {"name": site, "url": src.get("url")}
-        if site and site == h.banner and not h.glued_source:
-            to_check.append(f'source: "{site}", read from the site\'s banner')
     if page.header.title_found_by == "inferred":
         to_check.append(f'title: "{page.title}", chosen by its position above the first sentence')
 

@@ -27,6 +27,7 @@ class Byline:
     authors: list[dict] = field(default_factory=list)
     source: dict = field(default_factory=lambda: {"name": None, "url": None})
     photo_credit: str | None = None
+    date_text: str | None = None  # a date printed in the closing line: "(NTH, VP UBND huyện, 12/3/2024)"
 
 
 def _is_name(text: str) -> bool:
@@ -48,6 +49,14 @@ def _closing(line: str, profile: Profile) -> list[dict] | None:
         if m:
             aff = m.groupdict().get("aff")
             return [{"name": m["name"].strip(), "affiliation": aff.strip() if aff else None}]
+    return None
+
+
+def closing_date(line: str, profile: Profile) -> str | None:
+    for rx in profile.closing_patterns:
+        m = rx.fullmatch(line.strip())
+        if m and m.groupdict().get("date"):
+            return m["date"]
     return None
 
 
@@ -122,6 +131,7 @@ def take_byline(units: list[tuple[str, bool]], profile: Profile) -> tuple[list[t
         if authors:
             byline.authors = authors
             byline.photo_credit = credit
+            byline.date_text = closing_date(body, profile)
             found_authors = True
             units.pop()
             continue
