@@ -34,8 +34,11 @@ class Page:
     warnings: list[str] = field(default_factory=list)
 
 
-def split_glued(lines: list[str], markers: tuple[str, ...], folded: Callable[[str], str] = fold) -> list[str]:
-    """Break "…Văn phòng SởThống kê truy cập" into the text and the marker."""
+def split_glued(lines: list[str], markers: tuple[str, ...], folded: Callable[[str], str] = fold,
+                whole: frozenset[str] = frozenset()) -> list[str]:
+    """Break "…Văn phòng SởThống kê truy cập" into the text and the marker. A cut never falls inside a
+    longer marker: "Các tin liên quan" stays one line, though "Tin liên quan" is glued-prone (*whole*:
+    every folded marker that must stay whole)."""
     out: list[str] = []
     folded_markers = [fold(m) for m in markers]
     for line in lines:
@@ -46,6 +49,8 @@ def split_glued(lines: list[str], markers: tuple[str, ...], folded: Callable[[st
             cut = -1
             for m in folded_markers:
                 i = f.find(m)
+                if i > 0:
+                    i = _outside_longer_marker(f, i, len(m), whole)
                 if i > 0 and (cut < 0 or i < cut):
                     cut = i
             if cut > 0:
@@ -56,9 +61,19 @@ def split_glued(lines: list[str], markers: tuple[str, ...], folded: Callable[[st
     return out
 
 
+def _outside_longer_marker(f: str, i: int, n: int, whole: frozenset[str]) -> int:
+    """Where to cut for a marker found at f[i:i+n]: before a longer marker that holds it, if one does."""
+    for m in whole:
+        if len(m) > n:
+            j = f.rfind(m, 0, i + n)
+            if j >= 0 and j <= i and i + n <= j + len(m):
+                return j
+    return i
+
+
 def split_page(text: str, profile: Profile, title_hint: str | None = None) -> Page:
     folded = Folds().__getitem__  # each line is folded once, however many rules read it
-    lines = split_glued(text.split("\n"), profile.glued_markers, folded)
+    lines = split_glued(text.split("\n"), profile.glued_markers, folded, profile.end_markers)
     h = read_header(lines, profile, folded, title_hint)
     removed = list(h.removed)
     dates = list(h.dates)

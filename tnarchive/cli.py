@@ -101,9 +101,10 @@ def inspect(file: Path, as_json: bool, data_dir: Path) -> None:
     """Show what the converter would extract from one raw FILE, writing nothing.
 
     With --json: one object with the keys title, date, date_precision, date_inferred,
-    authors, source, people, partners, headings, captions, body_markdown, warnings, to_check
-    (fields found only by a weak rule), evidence (how each field was found) and removed (every
-    line taken out, with the rule that took it). Works from any folder inside the project.
+    authors, source, people, partners, headings, captions, body_markdown, warnings. Without it, the
+    summary also says how each field was found, which fields to check (found only by a weak
+    rule) and every line taken out with the rule that took it. Works from any folder inside the
+    project.
     """
     try:
         ctx = load_context(_project_data(data_dir))
@@ -128,9 +129,6 @@ def inspect(file: Path, as_json: bool, data_dir: Path) -> None:
         "captions": [b.text + (f" (Ảnh: {b.credit})" if b.credit else "") for b in art.blocks if b.kind == "caption"],
         "body_markdown": art.body,
         "warnings": art.warnings,
-        "to_check": art.to_check,
-        "evidence": m["provenance"].get("evidence"),
-        "removed": [{"line": line, "rule": rule} for line, rule in art.removed],
     }
     if as_json:
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
@@ -144,8 +142,11 @@ def inspect(file: Path, as_json: bool, data_dir: Path) -> None:
     click.echo(f"headings: {len(out['headings'])}, captions: {len(out['captions'])}")
     for w in out["warnings"]:
         click.echo(f"warning:  {w}")
-    for c in out["to_check"]:
+    click.echo("evidence: " + ", ".join(f"{k} from {v}" for k, v in m["provenance"].get("evidence", {}).items()))
+    for c in art.to_check:
         click.echo(f"to check: {c}")
+    for line, rule in art.removed:
+        click.echo(f"removed:  [{rule}] {line}")
 
 
 @main.command()

@@ -292,7 +292,7 @@ def _person_candidates(text: str, rules: PersonRules, partner_spans: list[tuple[
             name = " ".join(run)  # a foreign official right after a title of office: "Thống đốc Jeannette Young"
         else:
             starts = [k for k, w in enumerate(run) if w in rules.surnames and 2 <= len(run) - k <= 4]
-            name_first = starts == [0] and 2 <= len(run) <= 4 and rules.role_after.match(fold(text[m.end() : m.end() + 40]))
+            name_first = starts[:1] == [0] and 2 <= len(run) <= 4 and rules.role_after.match(fold(text[m.end() : m.end() + 40]))
             if not starts or not (after_role or name_first):
                 continue
             name = " ".join(run[starts[0] :])
@@ -370,15 +370,17 @@ def detect(text: str, matcher: Matcher) -> Entities:
             ents.people.append({"id": h.record, "name": auth.people[h.record].name, "known": True})
         if h.score is not None:
             ents.warnings.append(f'"{h.surface}" read as {h.kind} "{h.record}" (spelling {h.score:.0f}% alike)')
-    people_spans: list[tuple[int, int]] = []
+    named: set[str] = {h.surface for h in hits if h.kind == "person"}
     for start, name in candidates:
         if _covered(start, start + len(name), hits):
             continue
-        people_spans.append((start, start + len(name)))
+        named.add(name)
         pid = slugify(name)
         if pid and pid not in seen and pid not in auth.people:
             seen.add(pid)
             ents.people.append({"id": pid, "name": name, "known": False})
+    # Every place a person found is named, even where no cue points at the name.
+    people_spans = [(m.start(), m.end()) for name in named for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
     for start, end, name, kind in _partner_candidates(text, matcher.cues, people_spans):
         if _covered(start, end, hits):
             continue
