@@ -106,7 +106,7 @@ def split_page(text: str, profile: Profile, title_hint: str | None = None) -> Pa
         if is_chrome(line, profile, folded):
             removed.append((line, "chrome"))
             continue
-        if len(line) <= 60 and parse_date_line(line, profile):
+        if len(line) <= 60 and parse_date_line(line, profile, fallback=False):
             dates.append((DATE_RANKS["after lead"] if j <= start + 3 else DATE_RANKS["in text"], j, line))
             removed.append((line, "dateline"))
             continue

@@ -67,8 +67,13 @@ def _bare(line: str, profile: Profile) -> str:
     return _ZONE.sub("", text).strip()
 
 
-def parse_date_line(line: str, profile: Profile) -> DateInfo | None:
-    """Parse a date line with the profile's patterns, then dateparser (year required)."""
+_NUMERIC_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{1,2}-\d{1,2}")
+
+
+def parse_date_line(line: str, profile: Profile, fallback: bool = True) -> DateInfo | None:
+    """Parse a date line with the profile's patterns, then (*fallback*) dateparser (year required)."""
+    if not _YEAR.search(line) or (not fallback and not _NUMERIC_DATE.search(line)):
+        return None  # no year, no date: a cheap test for the many lines that are not dates
     for text in dict.fromkeys((line.strip(), _bare(line, profile))):
         for rx in profile.date_patterns:
             m = rx.fullmatch(text)
@@ -78,7 +83,7 @@ def parse_date_line(line: str, profile: Profile) -> DateInfo | None:
                 mm = int(g["M"]) if g.get("M") else None
                 return fmt(int(g["Y"]), int(g["m"]), int(g["d"]), hh, mm)
     text = _bare(line, profile)
-    if len(text) > 60 or not _YEAR.search(text):
+    if not fallback or len(text) > 60 or not _YEAR.search(text):
         return None  # dateparser fills a missing year with this year: only call it with one present
     import dateparser  # only for a line the profile's patterns do not read: 0.05 s of start-up otherwise
 

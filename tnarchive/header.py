@@ -87,7 +87,7 @@ def is_chrome(line: str, profile: Profile, folded: Callable[[str], str] = fold) 
     f = folded(line).strip()
     if f in profile.drop_lines:
         return True
-    if any(p.fullmatch(line) for p in profile.drop_patterns):
+    if profile.drop_any is not None and profile.drop_any.fullmatch(line):
         return True
     half = len(line) // 2
     # A related headline printed twice on one line: "X X".

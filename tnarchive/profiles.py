@@ -17,7 +17,7 @@ class Profile:
     url: str | None
     drop_lines: frozenset[str]
     drop_prefixes: tuple[str, ...]
-    drop_patterns: tuple[re.Pattern, ...]
+    drop_patterns: tuple[re.Pattern, ...]  # each of them; `drop_any` is all of them in one pattern
     end_markers: frozenset[str]
     glued_markers: tuple[str, ...]
     date_patterns: tuple[re.Pattern, ...]
@@ -25,6 +25,7 @@ class Profile:
     credit_words: tuple[str, ...]
     related_after_lead: bool = False
     footer_markers: frozenset[str] = frozenset()
+    drop_any: re.Pattern | None = None
     date_labels: tuple[str, ...] = ()
     banner_words: tuple[str, ...] = ()
     source_tags: tuple[re.Pattern, ...] = ()
@@ -118,7 +119,8 @@ def build(profiles: ProfileSet, source: dict | None) -> Profile:
         url=s.get("url"),
         drop_lines=frozenset(_folded(both("drop_lines"))),
         drop_prefixes=tuple(_folded(both("drop_prefixes"))),
-        drop_patterns=_compile(both("drop_patterns"), where),
+        drop_patterns=(drops := _compile(both("drop_patterns"), where)),
+        drop_any=re.compile("|".join(f"(?:{p.pattern})" for p in drops), re.IGNORECASE) if drops else None,
         end_markers=frozenset(marker_key(m) for m in _folded(both("end_markers") + both("footer_markers"))),
         footer_markers=frozenset(marker_key(m) for m in _folded(both("footer_markers"))),
         glued_markers=tuple(str(m) for m in both("glued_markers")),

@@ -229,7 +229,14 @@ class PersonRules:
     not_people: frozenset
     titles: frozenset  # folded person titles
     title_words: frozenset  # words of titles of office and person titles: "Phó Chủ" is no name
-    title_phrases: tuple  # the titles themselves as lower-case word tuples, longest first
+    title_phrases: dict  # first word → the titles starting with it, as lower-case word tuples, longest first
+
+
+def _by_first_word(phrases: set[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list] = {}
+    for p in sorted(phrases, key=len, reverse=True):
+        out.setdefault(p[0], []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def person_rules(cues: dict) -> PersonRules:
@@ -247,7 +254,7 @@ def person_rules(cues: dict) -> PersonRules:
         not_people=frozenset(n.lower() for n in cues.get("not_people") or []),  # exact: "Đảng" is not "Đặng"
         titles=frozenset(titles),
         title_words=frozenset(w.lower() for phrase in phrases for w in phrase.split()),
-        title_phrases=tuple(sorted({tuple(p.lower().split()) for p in phrases}, key=len, reverse=True)),
+        title_phrases=_by_first_word({tuple(p.lower().split()) for p in phrases}),
     )
 
 
@@ -264,38 +271,39 @@ def _is_foreign(run: list[str]) -> bool:
 
 def _person_candidates(text: str, rules: PersonRules, partner_spans: list[tuple[int, int]] = ()) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
+    partner_end = dict(partner_spans)
     for m in _RUN.finditer(text):
         run = m.group().split(" ")
+        if len(run) < 2:
+            continue  # a name has two words at least
         before = fold(text[max(0, m.start() - 80) : m.start()])
         # A title written with a capital ("Ông", "Đại sứ") starts the run itself: it goes before it.
-        stripped = True
-        while stripped:
-            stripped = False
-            for phrase in rules.title_phrases:
-                k = len(phrase)
-                if len(run) - k >= 2 and tuple(w.lower() for w in run[:k]) == phrase:
-                    before, run, stripped = before + fold(" ".join(run[:k])) + " ", run[k:], True
-                    break
+        offset = m.start()
+        while len(run) > 2 and run[0].lower() in rules.title_phrases:
+            phrase = next((p for p in rules.title_phrases[run[0].lower()]
+                           if len(run) - len(p) >= 2 and tuple(w.lower() for w in run[: len(p)]) == p), None)
+            if phrase is None:
+                break
+            taken = " ".join(run[: len(phrase)])
+            before, run, offset = before + fold(taken) + " ", run[len(phrase):], offset + len(taken) + 1
         # "Đại sứ Nhật Bản Ito Naoki": the country named first is no part of the name.
-        offset = m.start() + sum(len(w) + 1 for w in m.group().split(" ")[: len(m.group().split(" ")) - len(run)])
-        for s, e in partner_spans:
-            if s <= offset < e < m.end() and text[e : e + 1] == " ":
-                run = text[e + 1 : m.end()].split(" ")
-                offset = e + 1
+        e = partner_end.get(offset)
+        if e is not None and e < m.end() and text[e : e + 1] == " ":
+            run, offset = text[e + 1 : m.end()].split(" "), e + 1
         if len(run) < 2 or all(w.lower() in rules.title_words for w in run):
             continue  # a name has two words at least, and "Phó Chủ" is a title cut short
-        clause = _CLAUSE_BREAK.split(before)[-1]
-        after_role = rules.role.search(clause)
         if 2 <= len(run) <= 6 and rules.titled.search(before):
             name = " ".join(run)
-        elif 2 <= len(run) <= 4 and _is_foreign(run) and rules.role_end.search(clause):
-            name = " ".join(run)  # a foreign official right after a title of office: "Thống đốc Jeannette Young"
         else:
+            clause = _CLAUSE_BREAK.split(before)[-1]
             starts = [k for k, w in enumerate(run) if w in rules.surnames and 2 <= len(run) - k <= 4]
-            name_first = starts[:1] == [0] and 2 <= len(run) <= 4 and rules.role_after.match(fold(text[m.end() : m.end() + 40]))
-            if not starts or not (after_role or name_first):
+            if starts and (rules.role.search(clause) or (
+                starts[0] == 0 and len(run) <= 4 and rules.role_after.match(fold(text[m.end() : m.end() + 40])))):
+                name = " ".join(run[starts[0] :])  # after a title of office, or written first: "X, Phó Chủ tịch"
+            elif 2 <= len(run) <= 4 and rules.role_end.search(clause) and _is_foreign(run):
+                name = " ".join(run)  # a foreign official right after a title of office: "Thống đốc Jeannette Young"
+            else:
                 continue
-            name = " ".join(run[starts[0] :])
         if name.lower() in rules.not_people or any(name.lower().startswith(n + " ") for n in rules.not_people):
             continue
         found.append((m.end() - len(name), name))
@@ -326,13 +334,14 @@ def _cue_runs(cue: str, text: str):
             pos = m.start() + 1
 
 
-def _partner_candidates(text: str, cues: dict, people: list[tuple[int, int]] = ()) -> list[tuple[int, int, str, str]]:
+def _partner_candidates(text: str, cues: dict, people: set[str] = frozenset()) -> list[tuple[int, int, str, str]]:
     legal = {fold(w) for w in cues.get("legal_forms") or []}
     found = []
     for cue in cues.get("partner_cues") or []:
         for m in _cue_runs(cue["cue"], text):
             # A province glued to a person's name ("tỉnh Fukuoka Tanaka Yuji") ends where the name starts.
-            end = min([s for s, _ in people if m.start() < s < m.end()], default=m.end())
+            cut = min((i for i in (m.group().find(" " + p) for p in people) if i > 0), default=None)
+            end = m.start() + cut if cut is not None else m.end()
             run = [w for w in text[m.start(): end].split() if fold(w) not in legal]
             if not run or run[:2] == ["Việt", "Nam"]:
                 continue
@@ -379,9 +388,7 @@ def detect(text: str, matcher: Matcher) -> Entities:
         if pid and pid not in seen and pid not in auth.people:
             seen.add(pid)
             ents.people.append({"id": pid, "name": name, "known": False})
-    # Every place a person found is named, even where no cue points at the name.
-    people_spans = [(m.start(), m.end()) for name in named for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
-    for start, end, name, kind in _partner_candidates(text, matcher.cues, people_spans):
+    for start, end, name, kind in _partner_candidates(text, matcher.cues, named):
         if _covered(start, end, hits):
             continue
         pid = slugify(name)
