@@ -80,7 +80,7 @@ def split_page(text: str, profile: Profile, title_hint: str | None = None) -> Pa
     warnings = [f'prose-like line removed above the title ({rule}): "{line[:120]}"'
                 for line, rule in h.removed if is_prose(line, strict=True)]
     body: list[str] = list(h.kept_between)
-    in_block = ended = False
+    in_block = ended = confirmed = False
     card = False  # in a block: a headline printed on two lines in a row, a related-article card
     last = None  # the block's last line
     start = h.lead_index
@@ -92,39 +92,53 @@ def split_page(text: str, profile: Profile, title_hint: str | None = None) -> Pa
             continue
         if ended:
             removed.append((line, "footer"))
-            if is_prose(line, strict=True) and not is_chrome(line, profile, folded):
+            if is_prose(line, strict=True) and not is_chrome(line, profile, folded) and not confirmed:
                 warnings.append(f'prose-like line removed as footer (after "{ended}"): "{line[:120]}"')
             continue
         if is_marker(line, profile, folded):
             if marker_key(folded(line)) in profile.footer_markers:
-                ended = line
+                ended, confirmed = line, marker_key(folded(line)) in profile.confirmed_footers
                 removed.append((line, "footer marker"))
             else:
                 in_block, card, last = True, False, None
                 removed.append((line, "related block marker"))
             continue
-        if is_chrome(line, profile, folded):
+        chrome = is_chrome(line, profile, folded)
+        if in_block:
+            if is_prose(line, strict=True) and not card and not chrome and _goes_on(lines, j + 1, profile, folded):
+                in_block = False  # the block ends where prose resumes: the article goes on
+            else:
+                if is_prose(line, strict=True) and not card and not chrome:
+                    warnings.append(f'prose-like line removed in a related block, no article text follows it: "{line[:120]}"')
+                # A card (headline, the same headline again, a summary) is all related article.
+                removed.append((line, "chrome" if chrome else "related block (summary)" if card else "related block"))
+                card = not card and line == last
+                last = line
+                continue
+        if chrome:
             removed.append((line, "chrome"))
             continue
         if len(line) <= 60 and parse_date_line(line, profile, fallback=False):
             dates.append((DATE_RANKS["after lead"] if j <= start + 3 else DATE_RANKS["in text"], j, line))
             removed.append((line, "dateline"))
             continue
-        if in_block:
-            if is_prose(line, strict=True) and not card:
-                in_block = False  # the block ends where prose resumes: the article goes on
-            else:
-                # A card (headline, the same headline again, a summary) is all related article.
-                removed.append((line, "related block (summary)" if card else "related block"))
-                card = not card and line == last
-                last = line
-                continue
         body.append(line)
     while body and not body[-1]:
         body.pop()
     best = min(dates, default=None)
     return Page(title=h.title, date_line=best[2] if best else None, body=body, removed=removed, header=h,
                 date_rank=best[0] if best else None, warnings=warnings)
+
+
+def _goes_on(lines: list[str], k: int, profile: Profile, folded: Callable[[str], str]) -> bool:
+    """Does the article go on after a sentence met in a related block? Yes when the next line (chrome
+    aside) is more prose, a short line (a byline, a date), a marker, or the end of the page; no when it
+    is another headline: the sentence was a teaser in a "most read" list."""
+    for line in lines[k:]:
+        if not line or is_chrome(line, profile, folded):
+            continue
+        return is_prose(line, strict=True) or len(line.split()) <= 6 or is_marker(line, profile, folded)
+    return True
 
 
 def is_terminal(line: str) -> bool:

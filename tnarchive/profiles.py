@@ -25,6 +25,7 @@ class Profile:
     credit_words: tuple[str, ...]
     related_after_lead: bool = False
     footer_markers: frozenset[str] = frozenset()
+    confirmed_footers: frozenset[str] = frozenset()  # the site's own footer markers: prose after them is no surprise
     drop_any: re.Pattern | None = None
     date_labels: tuple[str, ...] = ()
     banner_words: tuple[str, ...] = ()
@@ -123,6 +124,7 @@ def build(profiles: ProfileSet, source: dict | None) -> Profile:
         drop_any=re.compile("|".join(f"(?:{p.pattern})" for p in drops), re.IGNORECASE) if drops else None,
         end_markers=frozenset(marker_key(m) for m in _folded(both("end_markers") + both("footer_markers"))),
         footer_markers=frozenset(marker_key(m) for m in _folded(both("footer_markers"))),
+        confirmed_footers=frozenset(marker_key(m) for m in _folded(s.get("footer_markers"))),
         glued_markers=tuple(str(m) for m in both("glued_markers")),
         date_patterns=_compile(both("date_patterns"), where),
         org_words=tuple(str(w) for w in both("org_words")),
