@@ -4,7 +4,6 @@ project's data."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
