@@ -1,19 +1,23 @@
 """Separate the article from the site around it.
 
-A copied page is header chrome (breadcrumbs, skip links, the date line), the title,
-the article, and footer chrome (related articles, most-read lists, counters). The
-footer starts at the first end marker after the title; everything after it goes.
-Chrome lines inside the article (font-size widgets, share prompts, doubled related
-headlines) are dropped one by one. Every dropped line is kept in `removed`, so a
-reviewer can see what went and nothing disappears unseen.
+A copied page is header chrome (banner, menus, breadcrumbs, the site's date, widgets), the
+title, the article, and footer chrome (related articles, most-read lists, counters). The
+header is read by `header.read_header`, with or without a site profile. In the text, an end
+marker ("Tin liên quan", "BÀI VIẾT LIÊN QUAN:") starts a block of headline-like lines that
+ends where prose resumes: a related box in the middle of an article never takes the rest
+of the article with it. Only a footer marker (comments, visitor counters) ends the article
+for good; prose removed after one is named in a warning. Chrome lines inside the article
+(font-size widgets, share prompts, doubled related headlines) are dropped one by one. Every
+dropped line is kept in `removed` with the rule that dropped it.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .extract.dates import parse_date_line
-from .profiles import Profile
+from .datelines import parse_date_line
+from .header import DATE_RANKS, Header, is_chrome, is_marker, is_prose, read_header
+from .profiles import Profile, marker_key
 from .text import Folds, fold
 
 _TERMINAL = tuple(".!?…:;”\")")
@@ -24,11 +28,17 @@ class Page:
     title: str | None
     date_line: str | None
     body: list[str]  # article lines, blank lines kept as ""
-    removed: list[str] = field(default_factory=list)
+    removed: list[tuple[str, str]] = field(default_factory=list)  # (line, rule)
+    header: Header = field(default_factory=Header)
+    date_rank: int | None = None  # header.DATE_RANKS: where the chosen date line was
+    warnings: list[str] = field(default_factory=list)
 
 
-def split_glued(lines: list[str], markers: tuple[str, ...], folded: Callable[[str], str] = fold) -> list[str]:
-    """Break "…Văn phòng SởThống kê truy cập" into the text and the marker."""
+def split_glued(lines: list[str], markers: tuple[str, ...], folded: Callable[[str], str] = fold,
+                whole: frozenset[str] = frozenset()) -> list[str]:
+    """Break "…Văn phòng SởThống kê truy cập" into the text and the marker. A cut never falls inside a
+    longer marker: "Các tin liên quan" stays one line, though "Tin liên quan" is glued-prone (*whole*:
+    every folded marker that must stay whole)."""
     out: list[str] = []
     folded_markers = [fold(m) for m in markers]
     for line in lines:
@@ -39,6 +49,8 @@ def split_glued(lines: list[str], markers: tuple[str, ...], folded: Callable[[st
             cut = -1
             for m in folded_markers:
                 i = f.find(m)
+                if i > 0:
+                    i = _outside_longer_marker(f, i, len(m), whole)
                 if i > 0 and (cut < 0 or i < cut):
                     cut = i
             if cut > 0:
@@ -49,77 +61,84 @@ def split_glued(lines: list[str], markers: tuple[str, ...], folded: Callable[[st
     return out
 
 
-def is_chrome(line: str, profile: Profile, folded: Callable[[str], str] = fold) -> bool:
-    f = folded(line).strip()
-    if f in profile.drop_lines:
-        return True
-    if any(p.fullmatch(line) for p in profile.drop_patterns):
-        return True
-    half = len(line) // 2
-    # A related headline printed twice on one line: "X X".
-    return len(line) > 20 and line[:half].strip() == line[half:].strip() and line[half - 1 : half + 1].count(" ") >= 1
-
-
-def is_header_chrome(line: str, profile: Profile, folded: Callable[[str], str] = fold) -> bool:
-    f = folded(line).strip()
-    return is_chrome(line, profile, folded) or f in profile.end_markers or any(f.startswith(p) for p in profile.drop_prefixes)
-
-
-def match_date(line: str, profile: Profile) -> bool:
-    """Is this header line the publication date (a profile pattern, or any full date dateparser reads)?"""
-    return parse_date_line(line, profile) is not None
-
-
-def _looks_like_title(line: str) -> bool:
-    return len(line.split()) >= 3 and not line.startswith(("http://", "https://"))
+def _outside_longer_marker(f: str, i: int, n: int, whole: frozenset[str]) -> int:
+    """Where to cut for a marker found at f[i:i+n]: before a longer marker that holds it, if one does."""
+    for m in whole:
+        if len(m) > n:
+            j = f.rfind(m, 0, i + n)
+            if j >= 0 and j <= i and i + n <= j + len(m):
+                return j
+    return i
 
 
 def split_page(text: str, profile: Profile, title_hint: str | None = None) -> Page:
     folded = Folds().__getitem__  # each line is folded once, however many rules read it
-    lines = split_glued(text.split("\n"), profile.glued_markers, folded)
-    removed: list[str] = []
-    title = date_line = None
-    i = 0
-    # Header: chrome and the date line until the title.
-    while i < len(lines):
-        line = lines[i]
-        i += 1
+    lines = split_glued(text.split("\n"), profile.glued_markers, folded, profile.end_markers)
+    h = read_header(lines, profile, folded, title_hint)
+    removed = list(h.removed)
+    dates = list(h.dates)
+    warnings = [f'prose-like line removed above the title ({rule}): "{line[:120]}"'
+                for line, rule in h.removed if is_prose(line, strict=True)]
+    body: list[str] = list(h.kept_between)
+    in_block = ended = confirmed = False
+    card = False  # in a block: a headline printed on two lines in a row, a related-article card
+    last = None  # the block's last line
+    start = h.lead_index
+    for j in range(start, len(lines)):
+        line = h.lead if j == start and h.lead is not None else lines[j]
         if not line:
+            if not in_block and not ended:
+                body.append("")
             continue
-        if title_hint and folded(line) == fold(title_hint):
-            title = line
-            break
-        if match_date(line, profile):
-            date_line = date_line or line
+        if ended:
+            removed.append((line, "footer"))
+            if is_prose(line, strict=True) and not is_chrome(line, profile, folded) and not confirmed:
+                warnings.append(f'prose-like line removed as footer (after "{ended}"): "{line[:120]}"')
             continue
-        if is_header_chrome(line, profile, folded) or not _looks_like_title(line) or title_hint:
-            removed.append(line)
+        if is_marker(line, profile, folded):
+            if marker_key(folded(line)) in profile.footer_markers:
+                ended, confirmed = line, marker_key(folded(line)) in profile.confirmed_footers
+                removed.append((line, "footer marker"))
+            else:
+                in_block, card, last = True, False, None
+                removed.append((line, "related block marker"))
             continue
-        title = line
-        break
-    # Right after the title: more chrome and the date line, until the first text line.
-    while i < len(lines):
-        line = lines[i]
-        if line and match_date(line, profile) and date_line is None:
-            date_line = line
-        elif line and (folded(line).strip() in profile.end_markers or not is_header_chrome(line, profile, folded)):
-            break
-        elif line:
-            removed.append(line)
-        i += 1
-    body: list[str] = []
-    for j in range(i, len(lines)):
-        line = lines[j]
-        if folded(line).strip() in profile.end_markers:
-            removed.extend(x for x in lines[j:] if x)
-            break
-        if line and is_chrome(line, profile, folded):
-            removed.append(line)
+        chrome = is_chrome(line, profile, folded)
+        if in_block:
+            if is_prose(line, strict=True) and not card and not chrome and _goes_on(lines, j + 1, profile, folded):
+                in_block = False  # the block ends where prose resumes: the article goes on
+            else:
+                if is_prose(line, strict=True) and not card and not chrome:
+                    warnings.append(f'prose-like line removed in a related block, no article text follows it: "{line[:120]}"')
+                # A card (headline, the same headline again, a summary) is all related article.
+                removed.append((line, "chrome" if chrome else "related block (summary)" if card else "related block"))
+                card = not card and line == last
+                last = line
+                continue
+        if chrome:
+            removed.append((line, "chrome"))
+            continue
+        if len(line) <= 60 and parse_date_line(line, profile, fallback=False):
+            dates.append((DATE_RANKS["after lead"] if j <= start + 3 else DATE_RANKS["in text"], j, line))
+            removed.append((line, "dateline"))
             continue
         body.append(line)
     while body and not body[-1]:
         body.pop()
-    return Page(title=title, date_line=date_line, body=body, removed=removed)
+    best = min(dates, default=None)
+    return Page(title=h.title, date_line=best[2] if best else None, body=body, removed=removed, header=h,
+                date_rank=best[0] if best else None, warnings=warnings)
+
+
+def _goes_on(lines: list[str], k: int, profile: Profile, folded: Callable[[str], str]) -> bool:
+    """Does the article go on after a sentence met in a related block? Yes when the next line (chrome
+    aside) is more prose, a short line (a byline, a date), a marker, or the end of the page; no when it
+    is another headline: the sentence was a teaser in a "most read" list."""
+    for line in lines[k:]:
+        if not line or is_chrome(line, profile, folded):
+            continue
+        return is_prose(line, strict=True) or len(line.split()) <= 6 or is_marker(line, profile, folded)
+    return True
 
 
 def is_terminal(line: str) -> bool:

@@ -65,7 +65,7 @@ def convert(seeds_dir: Path, out_dir: Path, data_dir: Path, translations_dir: Pa
         _fail_setup(exc)
         return
     translations = translation_status(outcome, translations_dir)
-    md, data = review_report(outcome, translations)
+    md, data = review_report(outcome, translations, ctx.known_chrome())
     atomic_write(report_dir / "review.md", md.encode("utf-8"))
     atomic_write(report_dir / "review.json", (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     for path, reason in outcome.failed:
@@ -81,6 +81,17 @@ def convert(seeds_dir: Path, out_dir: Path, data_dir: Path, translations_dir: Pa
     sys.exit(1 if outcome.failed else 0)
 
 
+def _project_data(data_dir: Path) -> Path:
+    """A relative --data folder not found here is looked for in the folders above, up to the project's
+    root, so that `tnarchive inspect FILE` works from any folder inside the project."""
+    if data_dir.is_absolute() or (data_dir / "sources.yml").exists():
+        return data_dir
+    for parent in Path.cwd().parents:
+        if (parent / data_dir / "sources.yml").exists():
+            return parent / data_dir
+    return data_dir
+
+
 @main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a summary.")
@@ -90,10 +101,13 @@ def inspect(file: Path, as_json: bool, data_dir: Path) -> None:
     """Show what the converter would extract from one raw FILE, writing nothing.
 
     With --json: one object with the keys title, date, date_precision, date_inferred,
-    authors, source, people, partners, headings, captions, body_markdown, warnings.
+    authors, source, people, partners, headings, captions, body_markdown, warnings. Without it, the
+    summary also says how each field was found, which fields to check (found only by a weak
+    rule) and every line taken out with the rule that took it. Works from any folder inside the
+    project.
     """
     try:
-        ctx = load_context(data_dir)
+        ctx = load_context(_project_data(data_dir))
         art = convert_page(read_seed(file, ctx), file.name, ctx)
     except SetupError as exc:
         _fail_setup(exc)
@@ -128,6 +142,11 @@ def inspect(file: Path, as_json: bool, data_dir: Path) -> None:
     click.echo(f"headings: {len(out['headings'])}, captions: {len(out['captions'])}")
     for w in out["warnings"]:
         click.echo(f"warning:  {w}")
+    click.echo("evidence: " + ", ".join(f"{k} from {v}" for k, v in m["provenance"].get("evidence", {}).items()))
+    for c in art.to_check:
+        click.echo(f"to check: {c}")
+    for line, rule in art.removed:
+        click.echo(f"removed:  [{rule}] {line}")
 
 
 @main.command()

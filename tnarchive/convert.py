@@ -16,7 +16,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__
+from . import __version__, sitechrome
 from .corrections import CorrectionError
 from .datafiles import SetupError
 from .forked import fork_imap
@@ -261,8 +261,10 @@ def find_duplicates(articles: dict[str, Article],
     return kept
 
 
-def review_report(outcome: Outcome, translations: dict[str, str] | None = None) -> tuple[str, dict]:
-    """Markdown and JSON forms of what needs a person's eye after a run."""
+def review_report(outcome: Outcome, translations: dict[str, str] | None = None,
+                  known_chrome: set[str] | None = None) -> tuple[str, dict]:
+    """Markdown and JSON forms of what needs a person's eye after a run. *known_chrome*: the folded
+    lines data/sources.yml drops already (never suggested again)."""
     translations = translations or {}
     data: dict = {"failed": [{"file": f, "reason": r} for f, r in outcome.failed], "articles": {},
                   "translations": dict(sorted(translations.items()))}
@@ -278,25 +280,42 @@ def review_report(outcome: Outcome, translations: dict[str, str] | None = None) 
         lines += ["## Translations", ""] + [
             f"- {slug}: {'no English translation yet' if s == 'missing' else 'stale: the Vietnamese text changed since it was translated'}"
             for slug, s in todo] + [""]
+    suggested = sitechrome.suggest(
+        [(a.meta, a.removed, [b.text for b in a.blocks]) for a in outcome.articles.values()], known_chrome or set())
+    data["suggested_chrome"] = suggested
+    if suggested:
+        lines += ["## Suggested chrome for data/sources.yml", "",
+                  "Lines that recur on several pages of one site. Confirm each one by adding it to that site's "
+                  "`drop_lines` in data/sources.yml (or to `generic` if every site prints it).", ""]
+        for site, found in suggested.items():
+            lines += [f"- {site}:"] + [f"  - {json.dumps(line, ensure_ascii=False)}" for line in found]
+        lines.append("")
     for seed, art in sorted(outcome.articles.items()):
         un = art.meta["unreviewed"]
         entry = {
             "slug": art.meta["slug"],
             "warnings": art.warnings,
+            "to_check": art.to_check,
+            "evidence": art.meta["provenance"].get("evidence"),
             "unreviewed_people": un["people"],
             "unreviewed_partners": un["partners"],
             "date": art.meta["date"],
             "date_inferred": art.meta["date_inferred"],
-            "chrome_removed": art.removed,
+            "chrome_removed": [{"line": line, "rule": rule} for line, rule in art.removed],
         }
         data["articles"][seed] = entry
-        if not (art.warnings or un["people"] or un["partners"] or art.meta["date_inferred"]):
+        if not (art.warnings or art.to_check or un["people"] or un["partners"] or art.meta["date_inferred"]):
             continue
         lines += [f"## {seed} → {art.meta['slug']}.md", ""]
         if art.meta["date_inferred"]:
             lines.append(f"- date {art.meta['date']} inferred: {art.meta['date_inferred']}")
         lines += [f"- warning: {w}" for w in art.warnings]
+        lines += [f"- to check: {c}" for c in art.to_check]
         lines += [f"- unreviewed person: {p['name']} (`{p['id']}`)" for p in un["people"]]
         lines += [f"- unreviewed partner: {p['name']} (`{p['id']}`, {p['kind']})" for p in un["partners"]]
+        if art.removed:
+            lines += ["", "<details><summary>lines removed, with the rule that removed each</summary>", ""]
+            lines += [f"- {rule}: {json.dumps(line, ensure_ascii=False)}" for line, rule in art.removed]
+            lines += ["", "</details>"]
         lines.append("")
     return "\n".join(lines), data

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from . import __version__, corrections, profiles as prof
 from .authority import Authority
 from .clean import split_page
+from .header import DATE_RANKS
 from .decode import DecodeError, decode
 from .extract import byline as bylines
 from .extract import dates, entities
@@ -40,6 +41,10 @@ class Context:
         # Each site's rules merged with the generic ones (folded markers, compiled patterns), once per run.
         self._built = {id(s): prof.build(self.profiles, s) for s in (None, *self.profiles.sources)}
 
+    def known_chrome(self) -> set[str]:
+        """Every line data/sources.yml drops already, folded: chrome suggestions leave them out."""
+        return {line for built in self._built.values() for line in built.drop_lines}
+
     def profile(self, source: dict | None) -> prof.Profile:
         """prof.build(self.profiles, source), built once."""
         built = self._built.get(id(source))
@@ -52,9 +57,10 @@ class Article:
     blocks: list[Block]
     body: str
     warnings: list[str]
-    removed: list[str]
+    removed: list[tuple[str, str]]  # (line, the rule that removed it)
     people: list[dict]
     partners: list[dict]
+    to_check: list[str] = field(default_factory=list)  # fields found only by a weak rule
 
 
 def is_html(name: str, text: str) -> bool:
@@ -82,27 +88,55 @@ def convert_page(data: bytes, name: str, ctx: Context) -> Article:
         raise ConvertError("no title found: no line of the page reads as a headline")
     units, removed = segment(page.body, page.title, profile)
     units, byline, warnings = bylines.take_byline(units, profile)
+    warnings = page.warnings + warnings
     blocks = classify(units, profile)
     if not any(b.kind == "paragraph" for b in blocks):
         raise ConvertError("no article text found once the site's menus and lists are removed")
     paragraphs = [b.text for b in blocks if b.kind == "paragraph"]
+    evidence = {"title": page.header.title_found_by}
+    to_check: list[str] = []
 
-    date = dates.parse_date_line(page.date_line, profile) if page.date_line else None
-    if date is None and hints.get("published"):
+    date = None
+    if hints.get("published"):
         date = dates.parse_date_line(hints["published"][:16].replace("T", " "), profile)
+        evidence["date"] = "structured data"
+    if date is None and page.date_line:
+        date = dates.parse_date_line(page.date_line, profile)
+        evidence["date"] = "header line"
+        if page.date_rank is not None and page.date_rank >= DATE_RANKS["above title"]:
+            to_check.append(f'date: from "{page.date_line}", printed among the site\'s menus above the title')
+    if date is None and byline.date_text:
+        date = dates.parse_date_line(byline.date_text, profile)
+        evidence["date"] = "header line"
     if date is None:
         date, date_warnings = dates.infer_from_text(paragraphs)
         warnings += date_warnings
+        evidence["date"] = "inferred"
 
-    if not byline.authors and hints.get("author"):
-        byline.authors = [{"name": hints["author"], "affiliation": None}]
+    evidence["authors"] = "header line"
+    if hints.get("authors"):
+        byline.authors = [{"name": a, "affiliation": None} for a in hints["authors"]]
+        evidence["authors"] = "structured data"
+    elif not byline.authors and page.header.byline:
+        byline.authors = bylines.parse_authors(page.header.byline, profile) or []
+    if byline.authors:
         warnings = [w for w in warnings if not w.startswith("no author line")]
     src = byline.source
+    evidence["source"] = "header line"
+    if hints.get("publisher") and not src.get("name"):
+        src = {"name": hints["publisher"], "url": src.get("url")}
+        evidence["source"] = "structured data"
     if not src.get("url") and hints.get("url"):
         src = {"name": src.get("name") or hints.get("site_name"), "url": hints["url"]}
     named = prof.by_host(ctx.profiles, _host(src.get("url"))) or source
     if named and named.get("name") and (not src.get("name") or _host(src.get("url"))):
         src = {"name": named["name"], "url": src.get("url") or named.get("url")}
+    if not src.get("name"):
+        h = page.header  # the original paper an aggregator names, the site's banner, the lead's tag
+        site = h.glued_source or h.banner or h.source_tag
+        src = {"name": site, "url": src.get("url")}
+    if page.header.title_found_by == "inferred":
+        to_check.append(f'title: "{page.title}", chosen by its position above the first sentence')
 
     found = entities.detect("\n\n".join([page.title] + [b.text for b in blocks]), ctx.matcher)
     warnings += found.warnings
@@ -129,6 +163,7 @@ def convert_page(data: bytes, name: str, ctx: Context) -> Article:
             "sha256": sha,
             "source_profile": profile.id,
             "converter": f"tnarchive {__version__}",
+            "evidence": {k: evidence[k] for k in ("title", "date", "authors", "source") if k in evidence},
         },
     }
     stem = name.rsplit(".", 1)[0]
@@ -137,7 +172,8 @@ def convert_page(data: bytes, name: str, ctx: Context) -> Article:
         warnings.append("article has no date: add one in data/corrections/%s.yml once it is known" % stem)
     return Article(
         meta=meta, blocks=blocks, body=body_markdown(meta["title"], blocks), warnings=warnings,
-        removed=page.removed + removed, people=found.people, partners=found.partners,
+        removed=page.removed + [(line, "related headline after the lead") for line in removed],
+        people=found.people, partners=found.partners, to_check=to_check,
     )
 
 

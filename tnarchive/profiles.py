@@ -17,13 +17,20 @@ class Profile:
     url: str | None
     drop_lines: frozenset[str]
     drop_prefixes: tuple[str, ...]
-    drop_patterns: tuple[re.Pattern, ...]
+    drop_patterns: tuple[re.Pattern, ...]  # each of them; `drop_any` is all of them in one pattern
     end_markers: frozenset[str]
     glued_markers: tuple[str, ...]
     date_patterns: tuple[re.Pattern, ...]
     org_words: tuple[str, ...]
     credit_words: tuple[str, ...]
     related_after_lead: bool = False
+    footer_markers: frozenset[str] = frozenset()
+    confirmed_footers: frozenset[str] = frozenset()  # the site's own footer markers: prose after them is no surprise
+    drop_any: re.Pattern | None = None
+    date_labels: tuple[str, ...] = ()
+    banner_words: tuple[str, ...] = ()
+    source_tags: tuple[re.Pattern, ...] = ()
+    closing_patterns: tuple[re.Pattern, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,11 @@ def _folded(items) -> list[str]:
     return [fold(i).strip() for i in _strings(items)]
 
 
+def marker_key(folded_line: str) -> str:
+    """An end marker as it is looked up: "CÁC TIN LIÊN QUAN:" and "Các tin liên quan" are one marker."""
+    return folded_line.strip().rstrip(":：.").rstrip()
+
+
 def _strings(items, where: str = "sources.yml") -> list[str]:
     """Every marker must be text: an unquoted "Nguồn:" would be read by YAML as a mapping."""
     out = []
@@ -50,11 +62,11 @@ def _strings(items, where: str = "sources.yml") -> list[str]:
     return out
 
 
-def _compile(patterns, where: str) -> tuple[re.Pattern, ...]:
+def _compile(patterns, where: str, flags: int = re.IGNORECASE) -> tuple[re.Pattern, ...]:
     out = []
     for p in patterns or []:
         try:
-            out.append(re.compile(str(p), re.IGNORECASE))
+            out.append(re.compile(str(p), flags))
         except re.error as exc:
             raise ProfileError(f"{where}: bad regular expression {p!r}: {exc}") from None
     return tuple(out)
@@ -108,11 +120,18 @@ def build(profiles: ProfileSet, source: dict | None) -> Profile:
         url=s.get("url"),
         drop_lines=frozenset(_folded(both("drop_lines"))),
         drop_prefixes=tuple(_folded(both("drop_prefixes"))),
-        drop_patterns=_compile(both("drop_patterns"), where),
-        end_markers=frozenset(_folded(both("end_markers"))),
+        drop_patterns=(drops := _compile(both("drop_patterns"), where)),
+        drop_any=re.compile("|".join(f"(?:{p.pattern})" for p in drops), re.IGNORECASE) if drops else None,
+        end_markers=frozenset(marker_key(m) for m in _folded(both("end_markers") + both("footer_markers"))),
+        footer_markers=frozenset(marker_key(m) for m in _folded(both("footer_markers"))),
+        confirmed_footers=frozenset(marker_key(m) for m in _folded(s.get("footer_markers"))),
         glued_markers=tuple(str(m) for m in both("glued_markers")),
         date_patterns=_compile(both("date_patterns"), where),
         org_words=tuple(str(w) for w in both("org_words")),
         credit_words=tuple(str(w) for w in both("credit_words")),
         related_after_lead=bool(s.get("related_after_lead", False)),
+        date_labels=tuple(sorted(_strings(both("date_labels"), where), key=len, reverse=True)),
+        banner_words=tuple(w.casefold() for w in _strings(both("banner_words"), where)),
+        source_tags=_compile(both("source_tags"), where, 0),  # case matters: a tag is upper case
+        closing_patterns=_compile(both("closing_patterns"), where, 0),  # and a name capitalised
     )

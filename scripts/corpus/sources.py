@@ -170,7 +170,7 @@ def load_source(root: Path = ROOT) -> Source:
                         counts[0], counts[2] = counts[0] + 1, n
                     if part.kind == "person" and part.title:
                         (female if part.title.lower() == "bà" else male).add(part.record)
-        for line in art.removed:  # site chrome of the real pages, reused where it names nobody
+        for line, _rule in art.removed:  # site chrome of the real pages, reused where it names nobody
             folded = fold(line).strip()  # and would not make the converter take the page for another site's
             if len(line) >= 25 and folded not in markers and not any(d in folded for d in detects):
                 chrome.append(line)

@@ -27,6 +27,7 @@ class Byline:
     authors: list[dict] = field(default_factory=list)
     source: dict = field(default_factory=lambda: {"name": None, "url": None})
     photo_credit: str | None = None
+    date_text: str | None = None  # a date printed in the closing line: "(NTH, VP UBND huyện, 12/3/2024)"
 
 
 def _is_name(text: str) -> bool:
@@ -40,8 +41,36 @@ def _is_org(text: str, profile: Profile) -> bool:
     return any(text == w or text.startswith(w + " ") for w in profile.org_words)
 
 
+def _closing(line: str, profile: Profile) -> list[dict] | None:
+    """A closing line of a shape in sources.yml's closing_patterns: "(NTH, VP UBND huyện, 12/3/2024)",
+    "Minh Hà/VOV-Đông Bắc", "Nhóm PV Thời sự"."""
+    for rx in profile.closing_patterns:
+        m = rx.fullmatch(line.strip())
+        if m:
+            aff = m.groupdict().get("aff")
+            return [{"name": m["name"].strip(), "affiliation": aff.strip() if aff else None}]
+    return None
+
+
+def closing_date(line: str, profile: Profile) -> str | None:
+    for rx in profile.closing_patterns:
+        m = rx.fullmatch(line.strip())
+        if m and m.groupdict().get("date"):
+            return m["date"]
+    return None
+
+
+def _name_case(name: str) -> str:
+    """ "PHẠM ĐỨC" → "Phạm Đức": a name printed in capitals is written as a name. Initials stay."""
+    ws = name.split()
+    return name.title() if len(ws) >= 2 and name.isupper() else name
+
+
 def parse_authors(line: str, profile: Profile) -> list[dict] | None:
     """Authors in a byline, or None when the line is not a byline."""
+    closing = _closing(line, profile)
+    if closing:
+        return closing
     if len(line) > 120 or line.endswith((".", "!", "?", ":", ";")):
         return None
     authors: list[dict] = []
@@ -55,7 +84,7 @@ def parse_authors(line: str, profile: Profile) -> list[dict] | None:
         elif authors and _is_org(part, profile) and authors[-1]["affiliation"] is None:
             authors[-1]["affiliation"] = part
         elif _is_name(part) and not _is_org(part, profile):
-            authors.append({"name": part, "affiliation": None})
+            authors.append({"name": _name_case(part), "affiliation": None})
         else:
             return None
     return authors or None
@@ -102,6 +131,7 @@ def take_byline(units: list[tuple[str, bool]], profile: Profile) -> tuple[list[t
         if authors:
             byline.authors = authors
             byline.photo_credit = credit
+            byline.date_text = closing_date(body, profile)
             found_authors = True
             units.pop()
             continue

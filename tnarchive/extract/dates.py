@@ -9,12 +9,9 @@ reasoning is recorded. With no evidence the date stays empty: never invented.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import datetime
 
-from ..profiles import Profile
+from ..datelines import DateInfo, fmt as _fmt, parse_date_line  # noqa: F401 (parse_date_line: the extractor's API)
 
-_TIME = re.compile(r"\b\d{1,2}[:h]\d{2}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _FULL_DATE = re.compile(r"\b(?:ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<Y>(?:19|20)\d{2})\b", re.I)
 _DAY_MONTH = re.compile(r"\b(?P<w>(?:Ngày|ngày|Sáng|sáng|Chiều|chiều|Tối|tối|Trưa|trưa)\s+(?P<d>\d{1,2})/(?P<m>\d{1,2}))(?![/\d])")
@@ -23,46 +20,6 @@ _START_YEAR = re.compile(
     r"(?P<q>(?:[Tt]ừ\s+)?[Nn]ăm\s+(?P<y>(?:19|20)\d{2}))(?P<rest>[^.]*)", re.I
 )
 _START_CUES = ("lần đầu", "đến nay", "thiết lập", "bắt đầu", "khởi đầu")
-_DP_SETTINGS = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "DMY"}
-
-
-@dataclass
-class DateInfo:
-    value: str | None
-    precision: str | None
-    inferred: str | None = None
-
-
-def _fmt(y: int, m: int, d: int, hh: int | None = None, mm: int | None = None) -> DateInfo | None:
-    try:
-        datetime(y, m, d, hh or 0, mm or 0)
-    except ValueError:
-        return None
-    if hh is None:
-        return DateInfo(f"{y:04d}-{m:02d}-{d:02d}", "day")
-    return DateInfo(f"{y:04d}-{m:02d}-{d:02d}T{hh:02d}:{mm:02d}:00+07:00", "minute")
-
-
-def parse_date_line(line: str, profile: Profile) -> DateInfo | None:
-    """Parse a header date line with the profile's patterns, then dateparser (year required)."""
-    text = line.strip()
-    for rx in profile.date_patterns:
-        m = rx.fullmatch(text)
-        if m:
-            g = m.groupdict()
-            hh = int(g["H"]) if g.get("H") else None
-            mm = int(g["M"]) if g.get("M") else None
-            return _fmt(int(g["Y"]), int(g["m"]), int(g["d"]), hh, mm)
-    if len(text) > 60 or not _YEAR.search(text):
-        return None  # dateparser fills a missing year with this year: only call it with one present
-    import dateparser  # only for a line the profile's patterns do not read: 0.05 s of start-up otherwise
-
-    parsed = dateparser.parse(text, languages=["vi", "en"], settings=_DP_SETTINGS)
-    if parsed is None:
-        return None
-    if _TIME.search(text):
-        return _fmt(parsed.year, parsed.month, parsed.day, parsed.hour, parsed.minute)
-    return _fmt(parsed.year, parsed.month, parsed.day)
 
 
 def infer_from_text(paragraphs: list[str]) -> tuple[DateInfo | None, list[str]]:

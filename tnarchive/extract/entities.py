@@ -217,40 +217,94 @@ def _covered(start: int, end: int, hits: list[Hit]) -> bool:
     return any(start < h.end and h.start < end for h in hits)
 
 
-def person_rules(cues: dict) -> tuple[re.Pattern, re.Pattern, frozenset, frozenset, frozenset]:
+@dataclass(frozen=True)
+class PersonRules:
     """The cues of data/cues.yml compiled once per run (Matcher keeps them)."""
+
+    titled: re.Pattern  # a person title ("ông", "bà") right before a run of names
+    role: re.Pattern  # a title of office ("Đại sứ", "Phó Chủ tịch") before a run of names
+    role_end: re.Pattern  # a title of office ending the text before a name: "… Thống đốc "
+    role_after: re.Pattern  # ", Phó Chủ tịch" right after a name written first
+    surnames: frozenset
+    not_people: frozenset
+    titles: frozenset  # folded person titles
+    title_words: frozenset  # words of titles of office and person titles: "Phó Chủ" is no name
+    title_phrases: dict  # first word → the titles starting with it, as lower-case word tuples, longest first
+
+
+def _by_first_word(phrases: set[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list] = {}
+    for p in sorted(phrases, key=len, reverse=True):
+        out.setdefault(p[0], []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def person_rules(cues: dict) -> PersonRules:
     titles = sorted((fold(t) for t in cues.get("person_titles") or []), key=len, reverse=True)
     roles = sorted((fold(r) for r in cues.get("role_words") or []), key=len, reverse=True)
     not_followed = [fold(w) for w in cues.get("role_not_followed_by") or []] or ["$^"]
-    titled = re.compile(rf"(?:^|\W)(?:{'|'.join(map(re.escape, titles)) or '$^'})\s+$")
-    role = re.compile(rf"(?:^|\s)(?:{'|'.join(map(re.escape, roles)) or '$^'})(?=\s)(?!\s(?:{'|'.join(map(re.escape, not_followed))})\b)")
-    surnames = frozenset(cues.get("vietnamese_surnames") or [])  # exact: "Tống" is a name, "Tổng" is not
-    not_people = frozenset(n.lower() for n in cues.get("not_people") or [])  # exact: "Đảng" is not "Đặng"
-    return titled, role, surnames, not_people, frozenset(titles)
+    role_alt = "|".join(map(re.escape, roles)) or "$^"
+    phrases = [str(p) for p in (cues.get("role_words") or []) + (cues.get("person_titles") or [])]
+    return PersonRules(
+        titled=re.compile(rf"(?:^|\W)(?:{'|'.join(map(re.escape, titles)) or '$^'})\s+$"),
+        role=re.compile(rf"(?:^|\s)(?:{role_alt})(?=\s)(?!\s(?:{'|'.join(map(re.escape, not_followed))})\b)"),
+        role_end=re.compile(rf"(?:^|\s)(?:{role_alt})\s+$"),
+        role_after=re.compile(rf"^\s*,\s*(?:{role_alt})\b"),
+        surnames=frozenset(cues.get("vietnamese_surnames") or []),  # exact: "Tống" is a name, "Tổng" is not
+        not_people=frozenset(n.lower() for n in cues.get("not_people") or []),  # exact: "Đảng" is not "Đặng"
+        titles=frozenset(titles),
+        title_words=frozenset(w.lower() for phrase in phrases for w in phrase.split()),
+        title_phrases=_by_first_word({tuple(p.lower().split()) for p in phrases}),
+    )
 
 
 _CLAUSE_BREAK = re.compile(r"[.;,:()\"“”]")
 
 
-def _person_candidates(text: str, rules: tuple) -> list[tuple[int, str]]:
-    titled_rx, role_rx, surnames, not_people, titles = rules
+def _is_foreign(run: list[str]) -> bool:
+    """A run of names with a word that is no Vietnamese syllable: "Ito Naoki", "Choi Joo-ho"; written as
+    names are, not as abbreviations ("BCH Đảng" is a body)."""
+    if any(w.isupper() and len(w) > 1 for w in run):
+        return False
+    return not all(is_vietnamese_word(p) for w in run for p in re.split(r"[-'’.]", w) if p)
+
+
+def _person_candidates(text: str, rules: PersonRules, partner_spans: list[tuple[int, int]] = ()) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
+    partner_end = dict(partner_spans)
     for m in _RUN.finditer(text):
         run = m.group().split(" ")
         if len(run) < 2:
-            continue  # a name found either way has two words at least
+            continue  # a name has two words at least
         before = fold(text[max(0, m.start() - 80) : m.start()])
-        # A title written with a capital ("Ông", "Bà") is the run's own first word.
-        if len(run) > 2 and fold(run[0]) in titles:
-            run, before = run[1:], before + fold(m.group().split(" ")[0]) + " "
-        if 2 <= len(run) <= 6 and titled_rx.search(before):
+        # A title written with a capital ("Ông", "Đại sứ") starts the run itself: it goes before it.
+        offset = m.start()
+        while len(run) > 2 and run[0].lower() in rules.title_phrases:
+            phrase = next((p for p in rules.title_phrases[run[0].lower()]
+                           if len(run) - len(p) >= 2 and tuple(w.lower() for w in run[: len(p)]) == p), None)
+            if phrase is None:
+                break
+            taken = " ".join(run[: len(phrase)])
+            before, run, offset = before + fold(taken) + " ", run[len(phrase):], offset + len(taken) + 1
+        # "Đại sứ Nhật Bản Ito Naoki": the country named first is no part of the name.
+        e = partner_end.get(offset)
+        if e is not None and e < m.end() and text[e : e + 1] == " ":
+            run, offset = text[e + 1 : m.end()].split(" "), e + 1
+        if len(run) < 2 or all(w.lower() in rules.title_words for w in run):
+            continue  # a name has two words at least, and "Phó Chủ" is a title cut short
+        if 2 <= len(run) <= 6 and rules.titled.search(before):
             name = " ".join(run)
         else:
-            starts = [k for k, w in enumerate(run) if w in surnames and 2 <= len(run) - k <= 4]
-            if not starts or not role_rx.search(_CLAUSE_BREAK.split(before)[-1]):
+            clause = _CLAUSE_BREAK.split(before)[-1]
+            starts = [k for k, w in enumerate(run) if w in rules.surnames and 2 <= len(run) - k <= 4]
+            if starts and (rules.role.search(clause) or (
+                starts[0] == 0 and len(run) <= 4 and rules.role_after.match(fold(text[m.end() : m.end() + 40])))):
+                name = " ".join(run[starts[0] :])  # after a title of office, or written first: "X, Phó Chủ tịch"
+            elif 2 <= len(run) <= 4 and rules.role_end.search(clause) and _is_foreign(run):
+                name = " ".join(run)  # a foreign official right after a title of office: "Thống đốc Jeannette Young"
+            else:
                 continue
-            name = " ".join(run[starts[0] :])
-        if name.lower() in not_people or any(name.lower().startswith(n + " ") for n in not_people):
+        if name.lower() in rules.not_people or any(name.lower().startswith(n + " ") for n in rules.not_people):
             continue
         found.append((m.end() - len(name), name))
     return found
@@ -280,18 +334,21 @@ def _cue_runs(cue: str, text: str):
             pos = m.start() + 1
 
 
-def _partner_candidates(text: str, cues: dict) -> list[tuple[int, int, str, str]]:
+def _partner_candidates(text: str, cues: dict, people: set[str] = frozenset()) -> list[tuple[int, int, str, str]]:
     legal = {fold(w) for w in cues.get("legal_forms") or []}
     found = []
     for cue in cues.get("partner_cues") or []:
         for m in _cue_runs(cue["cue"], text):
-            run = [w for w in m.group().split(" ") if fold(w) not in legal]
+            # A province glued to a person's name ("tỉnh Fukuoka Tanaka Yuji") ends where the name starts.
+            cut = min((i for i in (m.group().find(" " + p) for p in people) if i > 0), default=None)
+            end = m.start() + cut if cut is not None else m.end()
+            run = [w for w in text[m.start(): end].split() if fold(w) not in legal]
             if not run or run[:2] == ["Việt", "Nam"]:
                 continue
             if cue.get("foreign_only") and all(is_vietnamese_word(p) for w in run for p in re.split(r"[-&.]", w) if p):
                 continue
             name = " ".join(([cue["cue"]] if cue.get("include_cue") else []) + run)
-            found.append((m.start(), m.end(), name, cue["kind"]))
+            found.append((m.start(), end, name, cue["kind"]))
     return found
 
 
@@ -303,6 +360,12 @@ def known_hits(text: str, matcher: Matcher, fuzzy: bool = False) -> list[Hit]:
 def detect(text: str, matcher: Matcher) -> Entities:
     auth = matcher.authority
     hits = _distribute_embassies(text, find_known(text, matcher), auth)
+    partner_spans = [(h.start, h.end) for h in hits if h.kind == "partner"]
+    candidates = _person_candidates(text, matcher.person_rules, partner_spans)
+    # A partner's alias never takes a part of a longer person's name ("Hà Nam" in "Lê Hà Nam Anh").
+    inside = {h for h in hits if h.kind == "partner" for start, name in candidates
+              if start <= h.start and h.end <= start + len(name) and (h.end - h.start) < len(name)}
+    hits = [h for h in hits if h not in inside]
     ents = Entities(hits=hits)
     seen: set[str] = set()
     for h in hits:
@@ -316,14 +379,16 @@ def detect(text: str, matcher: Matcher) -> Entities:
             ents.people.append({"id": h.record, "name": auth.people[h.record].name, "known": True})
         if h.score is not None:
             ents.warnings.append(f'"{h.surface}" read as {h.kind} "{h.record}" (spelling {h.score:.0f}% alike)')
-    for start, name in _person_candidates(text, matcher.person_rules):
+    named: set[str] = {h.surface for h in hits if h.kind == "person"}
+    for start, name in candidates:
         if _covered(start, start + len(name), hits):
             continue
+        named.add(name)
         pid = slugify(name)
         if pid and pid not in seen and pid not in auth.people:
             seen.add(pid)
             ents.people.append({"id": pid, "name": name, "known": False})
-    for start, end, name, kind in _partner_candidates(text, matcher.cues):
+    for start, end, name, kind in _partner_candidates(text, matcher.cues, named):
         if _covered(start, end, hits):
             continue
         pid = slugify(name)
