@@ -25,7 +25,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tnarchive.convert import load_context, read_seed  # noqa: E402
+from tnarchive.convert import read_seed  # noqa: E402
+from tnarchive.datafiles import load_context  # noqa: E402
 from tnarchive.pipeline import ConvertError, convert_page  # noqa: E402
 from tnarchive.text import fold  # noqa: E402
 

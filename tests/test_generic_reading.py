@@ -8,7 +8,7 @@ import json
 import pytest
 
 from conftest import ROOT, run
-from tnarchive.convert import load_context
+from tnarchive.datafiles import load_context
 from tnarchive.pipeline import convert_page
 
 LEAD = "Ngày 5/3, tỉnh Thái Nguyên tiếp đoàn công tác của tỉnh Gyeongsangbuk-do do bà Lee Dal Hee dẫn đầu."
