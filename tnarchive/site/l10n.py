@@ -26,6 +26,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "stale": "Bản tiếng Việt đã thay đổi sau khi bản dịch này được thực hiện; bản dịch có thể chưa cập nhật.",
         "downloads": "Tải dữ liệu", "unreviewed": "chưa xác minh", "event_source": "nguồn",
         "all_years": "Tất cả các năm", "maintainers": "Dành cho người quản trị", "country_group": "Quốc gia", "vi_original": "Nguyên văn tiếng Việt",
+        "chart_data": "Số liệu của biểu đồ (bảng)", "year": "Năm", "country": "Quốc gia", "n_articles": "Số bài",
     },
     "en": {
         "home": "Home", "articles": "Articles", "timeline": "Timeline", "partners": "Partners", "people": "People",
@@ -44,6 +45,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "stale": "The Vietnamese text has changed since this translation was made; the translation may be out of date.",
         "downloads": "Downloads", "unreviewed": "not yet reviewed", "event_source": "source",
         "all_years": "All years", "maintainers": "For maintainers", "country_group": "Countries", "vi_original": "Vietnamese original",
+        "chart_data": "The chart's numbers (table)", "year": "Year", "country": "Country", "n_articles": "Articles",
     },
 }
 
@@ -62,7 +64,9 @@ HOME_COUNTRY = {"VN": ("Việt Nam", "Viet Nam")}
 
 
 def t(lang: str, key: str, **kw) -> str:
+    """The string *key* in *lang*, filled in; counts (ints other than a year) grouped as the language writes them."""
     text = STRINGS[lang][key]
+    kw = {k: format_number(v, lang) if isinstance(v, int) and k != "year" else v for k, v in kw.items()}
     return text.format(**kw) if kw else text
 
 
@@ -73,6 +77,12 @@ def kind_label(kind: str, lang: str) -> str:
 
 def month_name(month: int, lang: str) -> str:
     return f"tháng {month}" if lang == "vi" else MONTHS_EN[month - 1]
+
+
+def format_number(n: int, lang: str) -> str:
+    """Thousands grouped as each language writes them: 1.234 in Vietnamese, 1,234 in English."""
+    text = f"{n:,}"
+    return text.replace(",", ".") if lang == "vi" else text
 
 
 def format_date(date: str | None, precision: str | None, lang: str) -> str:

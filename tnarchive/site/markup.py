@@ -59,9 +59,18 @@ def person_name(cat: Catalog, pid: str, lang: str) -> str:
     return p.name if lang == "vi" else (p.name_en or p.name)
 
 
+def person_lang(cat: Catalog, pid: str, lang: str) -> str | None:
+    """"vi" where an English page shows a Vietnamese name in its Vietnamese spelling (no English form
+    recorded), so a screen reader pronounces it as Vietnamese; None where the page's language fits."""
+    p = cat.authority.people[pid]
+    return "vi" if lang == "en" and not p.name_en and (p.nationality or "").upper() == "VN" else None
+
+
 def chips(cat: Catalog, ids: list[str], kind: str, lang: str, here: str) -> Markup:
-    name = partner_name if kind == "partners" else person_name
-    return Markup(" ").join(a(here, page_url(kind, i, lang), name(cat, i, lang), "tna-chip") for i in ids)
+    if kind == "partners":
+        return Markup(" ").join(a(here, page_url(kind, i, lang), partner_name(cat, i, lang), "tna-chip") for i in ids)
+    return Markup(" ").join(a(here, page_url(kind, i, lang), person_name(cat, i, lang), "tna-chip", person_lang(cat, i, lang))
+                            for i in ids)
 
 
 def time_tag(art: Article, lang: str) -> Markup:
