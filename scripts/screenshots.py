@@ -1,7 +1,9 @@
 """Screenshots of the built site for the README: home, an article, a partner page and the timeline,
-in each language. Serves site/ on 127.0.0.1 under /archive/ and drives Debian's Chromium.
+in each language (1280×900); with --mobile, home, an article, a partner page and search results on
+a 390×844 phone screen (mobile-*.png). Serves site/ on 127.0.0.1 under /archive/ and drives Debian's
+Chromium.
 
-Usage: .venv/bin/python scripts/screenshots.py [--site site] [--out tests/screenshots]
+Usage: .venv/bin/python scripts/screenshots.py [--site site] [--out tests/screenshots] [--mobile]
 """
 from __future__ import annotations
 
@@ -19,13 +21,23 @@ PAGES = {
     "partner": "partners/gyeongsangbuk-do.html",
     "timeline": "timeline/",
 }
+MOBILE = {
+    "home": "index.html",
+    "article": PAGES["article"],
+    "partner": PAGES["partner"],
+    "search": "search.html?q={query}",
+}
+QUERY = {"vi": "hợp tác", "en": "cooperation"}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--site", default="site")
     ap.add_argument("--out", default="tests/screenshots")
+    ap.add_argument("--mobile", action="store_true", help="390×844 phone screenshots (mobile-*.png) instead")
     args = ap.parse_args()
+    pages, stem = (MOBILE, "mobile-") if args.mobile else (PAGES, "")
+    viewport = {"width": 390, "height": 844} if args.mobile else {"width": 1280, "height": 900}
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, serve(Path(tmp)) as root:
@@ -33,12 +45,14 @@ def main() -> None:
         base = f"{root}/archive/"
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium")
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page = browser.new_page(viewport=viewport, device_scale_factor=1)
             for lang, prefix in (("vi", ""), ("en", "en/")):
-                for name, path in PAGES.items():
-                    page.goto(base + prefix + path)
+                for name, path in pages.items():
+                    page.goto(base + prefix + path.format(query=QUERY[lang]))
                     page.wait_for_load_state("networkidle")
-                    target = out / f"{name}-{lang}.png"
+                    if name == "search":
+                        page.wait_for_selector(".tna-search-page__results li")
+                    target = out / f"{stem}{name}-{lang}.png"
                     page.screenshot(path=str(target))
                     print(f"wrote {target}")
             browser.close()
