@@ -145,3 +145,164 @@ def test_axe_finds_no_wcag21_violation_on_any_page(a11y_served, exported, browse
     print("\npage kind                          vi   en\n" + table + "\nby rule: " + repr(rules))
     REPORT["axe WCAG 2.1 A/AA violations (nodes)"] = str(sum(counts.values()))
     assert not lines, f"{len(lines)} axe violation(s):\n" + "\n".join(lines)
+
+
+# ---- keyboard: every path driven by key presses -------------------------------------------------
+
+FOCUSED = """() => { const e = document.activeElement; if (!e || e === document.body) return null;
+  const s = getComputedStyle(e), bar = e.querySelector && e.querySelector('.tnc-bar');
+  return {tag: e.tagName.toLowerCase(), cls: String(e.className && e.className.baseVal !== undefined ? e.className.baseVal : e.className),
+          text: (e.textContent || e.value || '').trim().slice(0, 60), href: e.getAttribute('href'), id: e.id,
+          label: e.getAttribute('aria-label'),
+          visible: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0)
+                   || (bar !== null && getComputedStyle(bar).strokeWidth !== '0px' && getComputedStyle(bar).stroke !== 'none')}; }"""
+
+
+def tab_until(page, wanted, limit: int = 120) -> list[dict]:
+    """Press Tab until wanted(focused) is true; every stop on the way must show its focus."""
+    stops = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        f = page.evaluate(FOCUSED)
+        if f is None:
+            continue
+        stops.append(f)
+        assert f["visible"], f"focus is not visible on {f}"
+        if wanted(f):
+            return stops
+    raise AssertionError(f"not reached with Tab; stops: {[s['tag'] + '.' + s['cls'] for s in stops]}")
+
+
+def follow(page, key: str = "Enter") -> None:
+    """Press a key that must take the reader to another page, and wait for that page."""
+    with page.expect_navigation():
+        page.keyboard.press(key)
+
+
+@pytest.fixture(scope="module")
+def keyboard_page(browser):
+    page = browser.new_page()
+    yield page
+    page.close()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_skip_link_then_header_in_order(lang, a11y_served, keyboard_page):
+    page = keyboard_page
+    pre = "" if lang == "vi" else "en/"
+    page.goto(a11y_served + pre + "partners/korea.html")
+    stops = tab_until(page, lambda f: f["id"] == "tna-q")
+    kinds = [("skip" if "tna-skip" in s["cls"] else "logo" if "md-logo" in s["cls"] else
+              "language" if s["tag"] == "button" else "language link" if "md-select__link" in s["cls"] else s["id"]) for s in stops]
+    assert kinds == ["skip", "logo", "language", "language link", "language link", "tna-q"], kinds
+    # The skip link leads past the header: the next Tab lands in the content.
+    page.goto(a11y_served + pre + "partners/korea.html")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#tna-content")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('article.md-content__inner') !== null")
+
+
+def test_language_switch_by_keyboard(a11y_served, keyboard_page):
+    page = keyboard_page
+    page.goto(a11y_served + f"articles/{ARTICLE}.html")
+    tab_until(page, lambda f: f["tag"] == "a" and "md-select__link" in f["cls"] and f["text"] == "English")
+    follow(page)
+    assert page.url == a11y_served + f"en/articles/{ARTICLE}.html"
+    tab_until(page, lambda f: f["tag"] == "a" and "md-select__link" in f["cls"] and f["text"] == "Tiếng Việt")
+    assert page.evaluate("document.activeElement.lang") == "vi"
+    follow(page)
+    assert page.url == a11y_served + f"articles/{ARTICLE}.html"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_search_combobox_by_keyboard_announces_the_count(lang, a11y_served, keyboard_page):
+    page = keyboard_page
+    pre = "" if lang == "vi" else "en/"
+    page.goto(a11y_served + pre + "timeline/index.html")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "tna-q"
+    page.keyboard.type(QUERY[lang])
+    page.wait_for_selector("#tna-results [role=option]")
+    status = page.locator(".tna-search [role=status]")
+    word = {"vi": "kết quả", "en": "results"}[lang]
+    page.wait_for_function("w => /\\d/.test(document.querySelector('.tna-search [role=status]').textContent)", arg=word)
+    assert re.fullmatch(rf"\d+ {word}", status.inner_text().strip()), status.inner_text()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    second = page.locator("#tna-results [role=option]").nth(1)
+    assert second.get_attribute("aria-selected") == "true"
+    assert page.locator("#tna-q").get_attribute("aria-activedescendant") == second.get_attribute("id")
+    target = page.evaluate("h => new URL(h, location.href).href", second.get_attribute("data-href"))
+    follow(page)
+    assert page.url == target
+
+
+def test_chart_links_and_pagination_by_keyboard(a11y_served, keyboard_page):
+    page = keyboard_page
+    page.goto(a11y_served + "en/timeline/index.html")
+    tab_until(page, lambda f: f["tag"] == "a" and "tnc-item" in f["cls"])
+    follow(page)
+    assert re.search(r"/en/timeline/\d{4}\.html$", page.url), page.url
+    page.goto(a11y_served + "partners/korea.html")
+    tab_until(page, lambda f: f["tag"] == "a" and (f["href"] or "").endswith("korea-p2.html"))
+    follow(page)
+    assert page.url.endswith("/partners/korea-p2.html")
+    assert page.locator(".tna-pager [aria-current=page]").first.inner_text() == "2"
+
+
+def test_search_page_filters_by_keyboard(a11y_served, keyboard_page):
+    page = keyboard_page
+    page.goto(a11y_served + "en/search.html")
+    page.wait_for_selector("#tna-page-year option >> nth=1", state="attached")
+    assert page.evaluate("document.activeElement.id") == "tna-page-q"  # the page's own box has focus
+    page.keyboard.type(QUERY["en"])
+    status = page.locator(".tna-search-page__status")
+    page.wait_for_function("() => /\\d+ results/.test(document.querySelector('.tna-search-page__status').textContent)")
+    before = status.inner_text()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "tna-page-year"
+    page.keyboard.press("ArrowDown")  # a closed <select> changes value with the arrow keys
+    year = page.evaluate("document.activeElement.value")
+    assert re.fullmatch(r"\d{4}", year)
+    page.wait_for_function("b => document.querySelector('.tna-search-page__status').textContent !== b", arg=before)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "tna-page-country"
+    tab_until(page, lambda f: f["tag"] == "a" and "tna-result__link" in f["cls"])
+    assert year in page.locator("#tna-page-results").inner_text()
+
+
+# ---- small screens ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("width", [320, 640], ids=["320px", "1280px-at-200pc-zoom"])
+def test_no_page_scrolls_sideways(width, a11y_served, browser):
+    """At 320 px, and at 640 CSS px (a 1280 px window zoomed to 200 %), nothing is wider than the screen."""
+    page = browser.new_page(viewport={"width": width, "height": 700})
+    wide = []
+    for lang, pre in (("vi", ""), ("en", "en/")):
+        for kind, path in PAGES + [("search", f"search.html?q={QUERY[lang]}")]:
+            page.goto(a11y_served + pre + path)
+            page.wait_for_load_state("load")
+            sizes = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+            if sizes[0] > sizes[1]:
+                culprits = page.evaluate("""w => [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > w + 1).slice(0, 3)
+                    .map(e => e.tagName.toLowerCase() + '.' + e.className)""", sizes[1])
+                wide.append(f"{kind} [{lang}]: {sizes[0]} px wide, {culprits}")
+    page.close()
+    assert not wide, "\n".join(wide)
+
+
+def test_header_keeps_the_archive_name_readable_on_a_phone(a11y_served, browser):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    for pre, name in (("", "Lưu trữ Hợp tác Quốc tế Thái Nguyên"), ("en/", "Thái Nguyên International Cooperation Archive")):
+        page.goto(a11y_served + pre + f"articles/{ARTICLE}.html")
+        title = page.locator(".md-header__topic:first-child .md-ellipsis")
+        assert title.inner_text().strip() == name
+        # Whole, not cut by an ellipsis: the text fits its box, and stays in view once the page scrolls.
+        assert page.evaluate("e => e.scrollWidth <= e.clientWidth", title.element_handle())
+        page.mouse.wheel(0, 1500)
+        page.wait_for_timeout(300)
+        assert title.is_visible() and page.evaluate("e => getComputedStyle(e.closest('.md-header__topic')).opacity", title.element_handle()) == "1"
+    page.close()

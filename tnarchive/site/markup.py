@@ -147,7 +147,7 @@ def page_key(key: str, n: int) -> str:
 def pager(kind: str, key: str, n: int, total: int, lang: str, here: str) -> Markup:
     if total <= 1:
         return Markup("")
-    links = [html("<strong>{}</strong>", i) if i == n else a(here, page_url(kind, page_key(key, i), lang), str(i))
+    links = [html('<strong aria-current="page">{}</strong>', i) if i == n else a(here, page_url(kind, page_key(key, i), lang), str(i))
              for i in range(1, total + 1)]
     return html('<nav class="tna-pager" aria-label="{}">{}</nav>', 
         "Trang" if lang == "vi" else "Pages", Markup(" · ").join(links))
