@@ -153,12 +153,12 @@ def test_axe_finds_no_wcag21_violation_on_any_page(a11y_served, exported, browse
 # ---- keyboard: every path driven by key presses -------------------------------------------------
 
 FOCUSED = """() => { const e = document.activeElement; if (!e || e === document.body) return null;
-  const s = getComputedStyle(e), bar = e.querySelector && e.querySelector('.tnc-bar');
+  const s = getComputedStyle(e), r = e.getBoundingClientRect(), bar = e.querySelector && e.querySelector('.tnc-bar');
   return {tag: e.tagName.toLowerCase(), cls: String(e.className && e.className.baseVal !== undefined ? e.className.baseVal : e.className),
           text: (e.textContent || e.value || '').trim().slice(0, 60), href: e.getAttribute('href'), id: e.id,
           label: e.getAttribute('aria-label'),
-          visible: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0)
-                   || (bar !== null && getComputedStyle(bar).strokeWidth !== '0px' && getComputedStyle(bar).stroke !== 'none')}; }"""
+          visible: r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight && ((s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0)
+                   || (bar !== null && getComputedStyle(bar).strokeWidth !== '0px' && getComputedStyle(bar).stroke !== 'none'))}; }"""
 
 
 def tab_until(page, wanted, limit: int = 120) -> list[dict]:
@@ -205,6 +205,22 @@ def test_skip_link_then_header_in_order(lang, a11y_served, keyboard_page):
     assert page.url.endswith("#tna-content")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.closest('article.md-content__inner') !== null")
+
+
+def test_navigation_drawer_by_keyboard_on_a_small_screen(a11y_served, browser):
+    """At 200 % zoom (640 CSS px) the navigation sits in a drawer: reachable, opened with Enter, never focused unseen."""
+    page = browser.new_page(viewport={"width": 640, "height": 700})
+    page.goto(a11y_served + "en/partners/korea.html")
+    stops = tab_until(page, lambda f: "tna-result__link" in f["cls"] or (f["href"] or "").endswith("busan.html"))
+    assert not any("md-nav__link" in s["cls"] for s in stops), "closed drawer's links took the focus"
+    page.goto(a11y_served + "en/partners/korea.html")
+    tab_until(page, lambda f: f["tag"] == "label" and f["label"] == "Navigation")
+    page.keyboard.press("Enter")
+    assert page.locator("#__drawer").is_checked()
+    tab_until(page, lambda f: "md-nav__link" in f["cls"] and f["text"] == "Timeline")
+    follow(page)
+    assert page.url.endswith("/en/timeline/index.html")
+    page.close()
 
 
 def test_language_switch_by_keyboard(a11y_served, keyboard_page):
