@@ -24,8 +24,8 @@ def header(cat: Catalog, art: Article, lang: str) -> Markup:
     here = art.url(lang)
     rows = []
     when = time_tag(art, lang)
-    if art.date_inferred:
-        when += html(' <span class="tna-inferred" title="{}">({})</span>', art.date_inferred, t(lang, "date_inferred"))
+    if art.date_inferred:  # focusable: Material's tooltip then shows the reasoning to keyboard readers too
+        when += html(' <span class="tna-inferred" tabindex="0" title="{}">({})</span>', art.date_inferred, t(lang, "date_inferred"))
     rows.append(html('<p class="tna-meta__date">{}</p>', when))
     if art.authors:
         names = Markup(", ").join(
