@@ -80,7 +80,7 @@ def test_article_page_header_and_footer(built_site):
     page = soup(built_site / "articles/2025-02-10-thai-nguyen-mo-rong-hop-tac-quoc-te-tao-dong-luc.html")
     meta = page.select_one(".tna-meta")
     assert meta.select_one("time")["datetime"] == "2025-02-10T12:08:00+07:00"
-    assert "10 tháng 2, 2025, 12:08" in meta.get_text()
+    assert "10 tháng 2 năm 2025, 12:08" in meta.get_text()
     assert "Phan Anh" in meta.get_text()
     chips = {a["href"] for a in meta.select(".tna-meta__partners a")}
     assert "../partners/korea.html" in chips and "../partners/kfhi.html" in chips
@@ -116,7 +116,7 @@ def test_partner_page_shows_hierarchy_articles_and_timeline(built_site):
     assert crumbs[:2] == ["korea.html", "gyeongsangbuk-do.html"]
     gb = soup(built_site / "partners/gyeongsangbuk-do.html")
     years = [li.select_one(".tna-when").get_text() for li in gb.select(".tna-events li")]
-    assert "2005" in years and "10 tháng 8, 2023" in years
+    assert "2005" in years and "10 tháng 8 năm 2023" in years
     assert years == sorted(years, key=lambda y: y[-4:], reverse=True)
     cite = gb.select_one(".tna-events li a.tna-cite")["href"]
     assert re.match(r"\.\./articles/[\w-]+\.html#p\d+$", cite)

@@ -1,7 +1,8 @@
 """Interface strings and date formats in each language of the site.
 
 Every generated page speaks the page's language: labels, kinds of partner, and dates
-("10 tháng 2, 2025" / "10 February 2025"), at the precision the article gives.
+("10 tháng 2 năm 2025" / "10 February 2025"), at the precision the article gives; Vietnamese
+dates are written as Vietnamese writes them (and a screen reader reads them), with "năm" before the year.
 """
 from __future__ import annotations
 
@@ -86,7 +87,7 @@ def format_number(n: int, lang: str) -> str:
 
 
 def format_date(date: str | None, precision: str | None, lang: str) -> str:
-    """"2025-02-10T12:08:00+07:00", minute → "10 tháng 2, 2025, 12:08" / "10 February 2025, 12:08"."""
+    """"2025-02-10T12:08:00+07:00", minute → "10 tháng 2 năm 2025, 12:08" / "10 February 2025, 12:08"."""
     if not date:
         return t(lang, "undated")
     y = int(date[:4])
@@ -94,9 +95,9 @@ def format_date(date: str | None, precision: str | None, lang: str) -> str:
         return str(y)
     m = int(date[5:7])
     if precision == "month" or len(date) == 7:
-        return f"tháng {m}, {y}" if lang == "vi" else f"{MONTHS_EN[m - 1]} {y}"
+        return f"tháng {m} năm {y}" if lang == "vi" else f"{MONTHS_EN[m - 1]} {y}"
     d = int(date[8:10])
-    text = f"{d} tháng {m}, {y}" if lang == "vi" else f"{d} {MONTHS_EN[m - 1]} {y}"
+    text = f"{d} tháng {m} năm {y}" if lang == "vi" else f"{d} {MONTHS_EN[m - 1]} {y}"
     if precision == "minute" and len(date) >= 16:
         text += f", {date[11:16]}"
     return text

@@ -48,7 +48,7 @@ def _month_sections(cat: Catalog, year: int, lang: str, here: str) -> Markup:
     parts = []
     months = sorted({int(x.date[5:7]) for x in arts} | {int(e.date[5:7]) for e in events if e.precision != "year"}, reverse=True)
     for m in months:
-        parts.append(Markup('<h3 id="m{}-{:02d}">{}</h3>').format(year, m, month_name(m, lang).capitalize() + f" {year}"))
+        parts.append(Markup('<h3 id="m{}-{:02d}">{}</h3>').format(year, m, month_name(m, lang).capitalize() + (f" năm {year}" if lang == "vi" else f" {year}")))
         in_month = [x for x in arts if int(x.date[5:7]) == m]
         if in_month:
             parts.append(article_list(cat, in_month, lang, here))
