@@ -1,6 +1,9 @@
 """Accessibility as a reader meets it: axe-core's WCAG 2.1 A/AA rules in Chromium on every kind of
 page in both languages (and the offline export and print edition), keyboard paths driven by key
-presses, and no sideways scrolling on a 320 px screen.
+presses (Tab, Enter, arrows, /), and no sideways scrolling at 320 px or at 200 % zoom.
+
+One site is built for the module: the archive with one translation removed (an untranslated article)
+and a Korea article copied 101 times (a numbered partner page); one browser opens every page.
 
 axe-core is the npm package pinned in package-lock.json (installed by `scripts/setup.sh --test`) and
 is injected from node_modules: nothing is fetched at run time.
