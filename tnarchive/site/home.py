@@ -60,6 +60,6 @@ SEARCH_TEXT = {
 
 
 def search_page(lang: str) -> str:
-    """The full results page; search.js fills it and keeps ?q=…&year=…&country= in its address."""
+    """The full results page; search-ui.js fills it and keeps ?q=…&year=…&country= in its address."""
     body = html('<p class="tna-search-help">{}</p><div id="tna-search-page"></div>', SEARCH_TEXT[lang])
     return page("Tìm kiếm" if lang == "vi" else "Search", body)

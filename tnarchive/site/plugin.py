@@ -408,7 +408,8 @@ class ArchivePlugin(BasePlugin):
         out.mkdir(parents=True, exist_ok=True)
         lunr_js = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" / "lunr.js"
         shutil.copyfile(lunr_js, out / "lunr.js")
-        shutil.copyfile(Path(__file__).parent / "static" / "search.js", out / "search.js")
+        for script in sorted((Path(__file__).parent / "static").glob("*.js")):  # the engine and its UI
+            shutil.copyfile(script, out / script.name)
         # (mkdocs serve: none yet; the index is started after the build, _post_build)
         procs, self._search = self._search, []
         for proc in procs:
