@@ -295,6 +295,19 @@ def test_search_page_filters_by_keyboard(a11y_served, keyboard_page):
     assert year in page.locator("#tna-page-results").inner_text()
 
 
+def test_vietnamese_results_on_the_english_site_say_their_language(a11y_served, keyboard_page):
+    """An untranslated article found from the English site: its Vietnamese title and snippet carry lang="vi"."""
+    page = keyboard_page
+    page.goto(a11y_served + "en/search.html?q=" + "công tác đối ngoại 9 tháng")
+    link = page.locator(f'#tna-page-results a[href$="{UNTRANSLATED}.html"]')
+    link.wait_for()
+    assert link.get_attribute("lang") == "vi"
+    assert link.locator("xpath=..").locator(".tna-result__snippet").get_attribute("lang") == "vi"
+    translated = page.locator(f'#tna-page-results a[href$="{ARTICLE}.html"]')
+    if translated.count():
+        assert translated.get_attribute("lang") is None
+
+
 # ---- small screens ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("width", [320, 640], ids=["320px", "1280px-at-200pc-zoom"])

@@ -59,7 +59,8 @@
         var meta = el("div", { class: "tna-result__meta" }, [d.l || ""]);
         if (kind) meta.insertBefore(el("span", { class: "tna-result__kind" }, [kind]), meta.firstChild);
         if (d.p && d.p.length) meta.appendChild(el("span", { class: "tna-result__partners" }, [" · " + d.p.join(", ")]));
-        var snip = el("p", { class: "tna-result__snippet" });
+        var snip = el("p", { class: "tna-result__snippet", lang: d.vi ? "vi" : null });
+        if (d.vi) a.setAttribute("lang", "vi");
         snips.push(snip);
         var item = el("li", asOptions ? { class: "tna-result", role: "option", id: list.id + "-" + i, "aria-selected": "false",
                                           "data-href": root + d.u } : { class: "tna-result" }, [a, meta, snip]);
