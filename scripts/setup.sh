@@ -17,3 +17,9 @@ if [ "${1:-}" = "--test" ] && { [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
 fi
+# axe-core (pinned in package-lock.json) for the accessibility tests: `npm ci` only when
+# node_modules is missing or older than the lock file (npm writes node_modules/.package-lock.json).
+if [ "${1:-}" = "--test" ] && { [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; }; then
+  echo "setup: installing the pinned npm test tools (npm ci)" >&2
+  npm ci --no-audit --no-fund --silent
+fi

@@ -33,7 +33,7 @@ def test_reader_journey(where, served, built_site, browser):
     assert page.locator("article h1").inner_text() == "Hàn Quốc"
     page.click(f'.tna-list a[href$="{ARTICLE}.html"]')
     assert page.url.endswith(f"/articles/{ARTICLE}.html")
-    assert "10 tháng 8, 2023" in page.locator(".tna-meta").inner_text()
+    assert "10 tháng 8 năm 2023" in page.locator(".tna-meta").inner_text()
     # The language switch lands on the same article in English, and back.
     switch_language(page, "en")
     assert page.url.endswith(f"/en/articles/{ARTICLE}.html")

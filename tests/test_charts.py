@@ -5,7 +5,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from tnarchive.site.charts import SVG_NS, bar_chart, hbar_chart, years_series
+from tnarchive.site.charts import SVG_NS, bar_chart, data_table, hbar_chart, years_series
+from tnarchive.site.l10n import format_number
 
 NS = {"s": SVG_NS}
 YEARS = [("2021", 3, "timeline.html#2021"), ("2022", 0, None), ("2023", 5, "timeline.html#2023")]
@@ -37,10 +38,13 @@ def test_parses_with_one_bar_per_item(chart, items):
 def test_accessible_and_responsive(chart):
     svg = chart(COUNTRIES, "Đối tác theo quốc gia", "Số bài viết nhắc đến đối tác của mỗi quốc gia")
     root = ET.fromstring(svg)
-    assert root.get("role") == "img" and root.get("width") == "100%" and root.get("viewBox").startswith("0 0 ")
+    # Bars that are links make the chart a group of links (an image may not hold interactive content).
+    assert root.get("role") == "group" and root.get("width") == "100%" and root.get("viewBox").startswith("0 0 ")
     title, desc = root.find("s:title", NS), root.find("s:desc", NS)
     assert title.text == "Đối tác theo quốc gia" and desc.text.startswith("Số bài viết")
-    assert root.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
+    assert root.get("aria-labelledby") == title.get("id") and root.get("aria-describedby") == desc.get("id")
+    unlinked = ET.fromstring(chart([(label, n, None) for label, n, _ in COUNTRIES], "t", "d"))
+    assert unlinked.get("role") == "img" and not unlinked.findall(".//s:a", NS)
     tips = [g.find("s:title", NS).text for g in root if g.get("class") == "tnc-item"]
     assert tips == ["Hàn Quốc: 12", "Lào: 4", "Phần Lan: 1"]
 
@@ -105,3 +109,18 @@ def test_deterministic_with_distinct_ids(chart):
     assert chart(YEARS, "t", "d") == chart(list(YEARS), "t", "d")
     a, b = ET.fromstring(chart(YEARS, "A", "d")), ET.fromstring(chart(YEARS, "B", "d"))
     assert a.find("s:title", NS).get("id") != b.find("s:title", NS).get("id")
+
+
+def test_data_table_has_the_same_numbers_as_the_chart(chart):
+    """The text alternative: every label and count, in the page language's number format."""
+    items = [("Hàn Quốc", 1234, "partners/korea.html"), ("Lào", 4, None)]
+    fmt = lambda n: format_number(n, "vi")  # noqa: E731
+    svg = ET.fromstring(chart(items, "t", "d", fmt))
+    table = ET.fromstring(data_table(items, "Số liệu", ("Quốc gia", "Số bài"), fmt))
+    assert table.tag == "details" and table.find("summary").text == "Số liệu"
+    assert [th.text for th in table.iter("th") if th.get("scope") == "col"] == ["Quốc gia", "Số bài"]
+    rows = [(("".join(r.find("th").itertext())), r.find("td").text) for r in table.iter("tr") if r.find("td") is not None]
+    assert rows == [("Hàn Quốc", "1.234"), ("Lào", "4")]
+    assert table.find(".//a").get("href") == "partners/korea.html"
+    tips = [g.find("s:title", NS).text for g in svg.iter() if g.get("class") == "tnc-item"]
+    assert tips == ["Hàn Quốc: 1.234", "Lào: 4"]

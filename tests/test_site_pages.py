@@ -89,7 +89,7 @@ def test_article_page_header_and_footer(built_site):
     page = soup(built_site / "articles/2025-02-10-thai-nguyen-mo-rong-hop-tac-quoc-te-tao-dong-luc.html")
     meta = page.select_one(".tna-meta")
     assert meta.select_one("time")["datetime"] == "2025-02-10T12:08:00+07:00"
-    assert "10 tháng 2, 2025, 12:08" in meta.get_text()
+    assert "10 tháng 2 năm 2025, 12:08" in meta.get_text()
     assert "Phan Anh" in meta.get_text()
     chips = {a["href"] for a in meta.select(".tna-meta__partners a")}
     assert "../partners/korea.html" in chips and "../partners/kfhi.html" in chips
@@ -125,7 +125,7 @@ def test_partner_page_shows_hierarchy_articles_and_timeline(built_site):
     assert crumbs[:2] == ["korea.html", "gyeongsangbuk-do.html"]
     gb = soup(built_site / "partners/gyeongsangbuk-do.html")
     years = [li.select_one(".tna-when").get_text() for li in gb.select(".tna-events li")]
-    assert "2005" in years and "10 tháng 8, 2023" in years
+    assert "2005" in years and "10 tháng 8 năm 2023" in years
     assert years == sorted(years, key=lambda y: y[-4:], reverse=True)
     cite = gb.select_one(".tna-events li a.tna-cite")["href"]
     assert re.match(r"\.\./articles/[\w-]+\.html#p\d+$", cite)
@@ -153,7 +153,9 @@ def test_timeline_and_year_pages(built_site):
     assert [h.get("id") for h in page.select("h2") if h.get("id", "").startswith("y")][:4] == ["y2025", "y2024", "y2023", "y2022"]
     assert page.select(".tna-months a[href='2023.html#m2023-08']")
     svgs = page.select(".tna-charts svg")
-    assert len(svgs) == 2 and all(s.get("role") == "img" for s in svgs)
+    # Bars are links, so each chart is a named group of links, with its numbers in a table beside it.
+    assert len(svgs) == 2 and all(s.get("role") == "group" and s.get("aria-labelledby") for s in svgs)
+    assert len(page.select(".tna-charts figure details.tnc-data table")) == 2
     year = soup(built_site / "en/timeline/2023.html")
     assert "August 2023" in year.get_text()
     assert len(year.select(".tna-list li")) == 2

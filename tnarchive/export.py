@@ -49,10 +49,10 @@ manifest-sha256.txt. Chạy `tnarchive verify <thư mục hoặc tệp zip>`, ho
 hoặc trong thư mục này: `sha256sum -c manifest-sha256.txt`.
 """
 OPEN = """<!doctype html>
-<html><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=data/index.html">
-<title>Thái Nguyên International Cooperation Archive</title></head>
+<html lang="vi"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=data/index.html">
+<title>Lưu trữ Hợp tác Quốc tế Thái Nguyên · Thái Nguyên International Cooperation Archive</title></head>
 <body><p><a href="data/index.html">Lưu trữ Hợp tác Quốc tế Thái Nguyên</a> ·
-<a href="data/en/index.html">Thái Nguyên International Cooperation Archive</a></p></body></html>
+<a href="data/en/index.html" lang="en">Thái Nguyên International Cooperation Archive</a></p></body></html>
 """
 
 

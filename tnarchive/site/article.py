@@ -14,25 +14,31 @@ from .l10n import t
 from .markup import a, chips, html, time_tag
 
 
+def in_vi(text, lang: str) -> Markup:
+    """Text that is Vietnamese whatever the page's language (the source's bylines and its name),
+    marked lang="vi" on an English page so a screen reader pronounces it as Vietnamese."""
+    return html('<span lang="vi">{}</span>', text) if lang == "en" else html("{}", text)
+
+
 def header(cat: Catalog, art: Article, lang: str) -> Markup:
     here = art.url(lang)
     rows = []
     when = time_tag(art, lang)
-    if art.date_inferred:
-        when += html(' <span class="tna-inferred" title="{}">({})</span>', art.date_inferred, t(lang, "date_inferred"))
+    if art.date_inferred:  # focusable: Material's tooltip then shows the reasoning to keyboard readers too
+        when += html(' <span class="tna-inferred" tabindex="0" title="{}">({})</span>', art.date_inferred, t(lang, "date_inferred"))
     rows.append(html('<p class="tna-meta__date">{}</p>', when))
     if art.authors:
         names = Markup(", ").join(
             html("{}{}", x["name"], html(" ({})", x["affiliation"]) if x.get("affiliation") else "")
             for x in art.authors
         )
-        rows.append(html('<p class="tna-meta__authors"><span class="tna-label">{}:</span> {}</p>', t(lang, "authors"), names))
+        rows.append(html('<p class="tna-meta__authors"><span class="tna-label">{}:</span> {}</p>', t(lang, "authors"), in_vi(names, lang)))
     src = art.source or {}
     if src.get("name") or src.get("url"):
         label = src.get("name") or src.get("url")
         safe_url = src.get("url") if str(src.get("url") or "").startswith(("https://", "http://")) else None
         value = html('<a href="{}" rel="external noopener">{}</a>', safe_url, label) if safe_url else label
-        rows.append(html('<p class="tna-meta__source"><span class="tna-label">{}:</span> {}</p>', t(lang, "source"), value))
+        rows.append(html('<p class="tna-meta__source"><span class="tna-label">{}:</span> {}</p>', t(lang, "source"), in_vi(value, lang)))
     if art.partners:
         rows.append(html('<p class="tna-meta__partners"><span class="tna-label">{}:</span> {}</p>', 
             t(lang, "partners"), chips(cat, art.partners, "partners", lang, here)))

@@ -1,7 +1,8 @@
 """Interface strings and date formats in each language of the site.
 
 Every generated page speaks the page's language: labels, kinds of partner, and dates
-("10 tháng 2, 2025" / "10 February 2025"), at the precision the article gives.
+("10 tháng 2 năm 2025" / "10 February 2025"), at the precision the article gives; Vietnamese
+dates are written as Vietnamese writes them (and a screen reader reads them), with "năm" before the year.
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "stale": "Bản tiếng Việt đã thay đổi sau khi bản dịch này được thực hiện; bản dịch có thể chưa cập nhật.",
         "downloads": "Tải dữ liệu", "unreviewed": "chưa xác minh", "event_source": "nguồn",
         "all_years": "Tất cả các năm", "maintainers": "Dành cho người quản trị", "country_group": "Quốc gia", "vi_original": "Nguyên văn tiếng Việt",
+        "chart_data": "Số liệu của biểu đồ (bảng)", "year": "Năm", "country": "Quốc gia", "n_articles": "Số bài",
     },
     "en": {
         "home": "Home", "articles": "Articles", "timeline": "Timeline", "partners": "Partners", "people": "People",
@@ -44,6 +46,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "stale": "The Vietnamese text has changed since this translation was made; the translation may be out of date.",
         "downloads": "Downloads", "unreviewed": "not yet reviewed", "event_source": "source",
         "all_years": "All years", "maintainers": "For maintainers", "country_group": "Countries", "vi_original": "Vietnamese original",
+        "chart_data": "The chart's numbers (table)", "year": "Year", "country": "Country", "n_articles": "Articles",
     },
 }
 
@@ -62,7 +65,9 @@ HOME_COUNTRY = {"VN": ("Việt Nam", "Viet Nam")}
 
 
 def t(lang: str, key: str, **kw) -> str:
+    """The string *key* in *lang*, filled in; counts (ints other than a year) grouped as the language writes them."""
     text = STRINGS[lang][key]
+    kw = {k: format_number(v, lang) if isinstance(v, int) and k != "year" else v for k, v in kw.items()}
     return text.format(**kw) if kw else text
 
 
@@ -75,8 +80,14 @@ def month_name(month: int, lang: str) -> str:
     return f"tháng {month}" if lang == "vi" else MONTHS_EN[month - 1]
 
 
+def format_number(n: int, lang: str) -> str:
+    """Thousands grouped as each language writes them: 1.234 in Vietnamese, 1,234 in English."""
+    text = f"{n:,}"
+    return text.replace(",", ".") if lang == "vi" else text
+
+
 def format_date(date: str | None, precision: str | None, lang: str) -> str:
-    """"2025-02-10T12:08:00+07:00", minute → "10 tháng 2, 2025, 12:08" / "10 February 2025, 12:08"."""
+    """"2025-02-10T12:08:00+07:00", minute → "10 tháng 2 năm 2025, 12:08" / "10 February 2025, 12:08"."""
     if not date:
         return t(lang, "undated")
     y = int(date[:4])
@@ -84,9 +95,9 @@ def format_date(date: str | None, precision: str | None, lang: str) -> str:
         return str(y)
     m = int(date[5:7])
     if precision == "month" or len(date) == 7:
-        return f"tháng {m}, {y}" if lang == "vi" else f"{MONTHS_EN[m - 1]} {y}"
+        return f"tháng {m} năm {y}" if lang == "vi" else f"{MONTHS_EN[m - 1]} {y}"
     d = int(date[8:10])
-    text = f"{d} tháng {m}, {y}" if lang == "vi" else f"{d} {MONTHS_EN[m - 1]} {y}"
+    text = f"{d} tháng {m} năm {y}" if lang == "vi" else f"{d} {MONTHS_EN[m - 1]} {y}"
     if precision == "minute" and len(date) >= 16:
         text += f", {date[11:16]}"
     return text

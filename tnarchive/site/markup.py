@@ -59,9 +59,18 @@ def person_name(cat: Catalog, pid: str, lang: str) -> str:
     return p.name if lang == "vi" else (p.name_en or p.name)
 
 
+def person_lang(cat: Catalog, pid: str, lang: str) -> str | None:
+    """"vi" where an English page shows a Vietnamese name in its Vietnamese spelling (no English form
+    recorded), so a screen reader pronounces it as Vietnamese; None where the page's language fits."""
+    p = cat.authority.people[pid]
+    return "vi" if lang == "en" and not p.name_en and (p.nationality or "").upper() == "VN" else None
+
+
 def chips(cat: Catalog, ids: list[str], kind: str, lang: str, here: str) -> Markup:
-    name = partner_name if kind == "partners" else person_name
-    return Markup(" ").join(a(here, page_url(kind, i, lang), name(cat, i, lang), "tna-chip") for i in ids)
+    if kind == "partners":
+        return Markup(" ").join(a(here, page_url(kind, i, lang), partner_name(cat, i, lang), "tna-chip") for i in ids)
+    return Markup(" ").join(a(here, page_url(kind, i, lang), person_name(cat, i, lang), "tna-chip", person_lang(cat, i, lang))
+                            for i in ids)
 
 
 def time_tag(art: Article, lang: str) -> Markup:
@@ -138,7 +147,7 @@ def page_key(key: str, n: int) -> str:
 def pager(kind: str, key: str, n: int, total: int, lang: str, here: str) -> Markup:
     if total <= 1:
         return Markup("")
-    links = [html("<strong>{}</strong>", i) if i == n else a(here, page_url(kind, page_key(key, i), lang), str(i))
+    links = [html('<strong aria-current="page">{}</strong>', i) if i == n else a(here, page_url(kind, page_key(key, i), lang), str(i))
              for i in range(1, total + 1)]
     return html('<nav class="tna-pager" aria-label="{}">{}</nav>', 
         "Trang" if lang == "vi" else "Pages", Markup(" · ").join(links))

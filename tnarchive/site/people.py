@@ -5,7 +5,7 @@ from markupsafe import Markup
 
 from ..catalog.model import Catalog
 from .l10n import HOME_COUNTRY, format_date, t
-from .markup import a, article_list, html, page, page_key, page_url, paged, pager, partner_name, person_name
+from .markup import a, article_list, html, page, page_key, page_url, paged, pager, partner_name, person_lang, person_name
 
 
 def nationality(cat: Catalog, code: str, lang: str, here: str) -> Markup | str:
@@ -30,7 +30,7 @@ def person_page(cat: Catalog, pid: str, lang: str, n: int = 1, arts=None, total_
     parts = []
     facts = []
     if lang == "en" and person.name_en and person.name_en != person.name:
-        facts.append((t(lang, "name_vi"), person.name))
+        facts.append((t(lang, "name_vi"), html('<span lang="vi">{}</span>', person.name)))
     if person.nationality:
         facts.append((t(lang, "nationality"), nationality(cat, person.nationality, lang, here)))
     if person.aliases:
@@ -45,7 +45,7 @@ def person_page(cat: Catalog, pid: str, lang: str, n: int = 1, arts=None, total_
             by_seed = cat.memo["by_seed"] = {x.seed: x for x in cat.articles}
         items = []
         for r in roles:
-            label = r.get("role_vi") if lang == "vi" else (r.get("role_en") or r.get("role_vi"))
+            label = r.get("role_vi") if lang == "vi" else (r.get("role_en") or (r.get("role_vi") and html('<span lang="vi">{}</span>', r["role_vi"])))
             art = by_seed.get(r.get("seed"))
             cite = html(" ({})", a(here, art.url(lang), art.title_in(lang))) if art else ""
             items.append(Markup("<li><span class=\"tna-when\">{}</span> {}{}</li>").format(
@@ -69,6 +69,6 @@ def people_index(cat: Catalog, lang: str) -> str:
         latest = sorted(p.roles, key=lambda r: str(r.get("date") or ""))[-1:] if p.roles else []
         role = (latest[0].get("role_vi") if lang == "vi" else latest[0].get("role_en")) if latest else ""
         items.append(html('<li>{} <span class="tna-role">{}</span> <span class="tna-count">{}</span></li>', 
-            a(here, page_url("people", p.id, lang), person_name(cat, p.id, lang)), role or "",
+            a(here, page_url("people", p.id, lang), person_name(cat, p.id, lang), lang=person_lang(cat, p.id, lang)), role or "",
             t(lang, "count_articles", n=len(cat.by_person.get(p.id, [])))))
     return page(t(lang, "people"), html('<ul class="tna-people">{}</ul>', Markup("\n").join(items)))

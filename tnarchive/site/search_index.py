@@ -105,6 +105,7 @@ class Doc:
     keys: list[str] = field(default_factory=list)  # field k: whole names
     linked: str = ""  # field a
     label: str = ""  # date or kind, shown beside the title
+    in_vi: bool = False  # an English page's document whose title and text are Vietnamese (untranslated)
 
 
 def _article_text(art: Article, lang: str) -> str:
@@ -127,7 +128,7 @@ def documents(cat: Catalog, lang: str) -> list[Doc]:
         docs.append(Doc(
             "article", art.title_in(lang), art.url(lang), _article_text(art, lang), art.date, art.year or 0, countries,
             [partner_name(cat, p, lang) for p in art.partners[:6]], "", [], " ".join(names),
-            format_date(art.date, art.date_precision, lang),
+            format_date(art.date, art.date_precision, lang), lang == "en" and not art.translation,
         ))
     for pid, p in sorted(auth.partners.items()):
         country = auth.country_of(pid)
@@ -287,7 +288,8 @@ def files(docs: list[Doc], lang: str, country_names: dict[str, str]) -> Iterator
     names = sorted({p for d in docs for p in d.partners})
     pindex = {p: i for i, p in enumerate(names)}
     cards = {"title": [d.title for d in docs], "url": [d.url for d in docs], "label": [d.label for d in docs],
-             "partners": [[pindex[p] for p in d.partners] for d in docs], "names": names}
+             "partners": [[pindex[p] for p in d.partners] for d in docs], "names": names,
+             "vi": [i for i, d in enumerate(docs) if d.in_vi]}  # shown with lang="vi" (search-ui.js)
     yield "cards.js", _script("cards", lang, "cards", cards)
     index = postings(docs, lang)
     ids = width(len(docs))

@@ -2,13 +2,14 @@
 year, and the list of all articles. Years with their own page keep each page bounded."""
 from __future__ import annotations
 
+import functools
 from collections import Counter
 
 from markupsafe import Markup
 
 from ..catalog.model import Article, Catalog
-from .charts import bar_chart, hbar_chart, years_series
-from .l10n import month_name, t
+from .charts import bar_chart, data_table, hbar_chart, years_series
+from .l10n import format_number, month_name, t
 from .map_pages import year_map
 from .markup import a, article_list, html, page, page_url, partner_name, rel
 from .partners import event_list
@@ -48,7 +49,7 @@ def _month_sections(cat: Catalog, year: int, lang: str, here: str) -> Markup:
     parts = []
     months = sorted({int(x.date[5:7]) for x in arts} | {int(e.date[5:7]) for e in events if e.precision != "year"}, reverse=True)
     for m in months:
-        parts.append(Markup('<h3 id="m{}-{:02d}">{}</h3>').format(year, m, month_name(m, lang).capitalize() + f" {year}"))
+        parts.append(Markup('<h3 id="m{}-{:02d}">{}</h3>').format(year, m, month_name(m, lang).capitalize() + (f" năm {year}" if lang == "vi" else f" {year}")))
         in_month = [x for x in arts if int(x.date[5:7]) == m]
         if in_month:
             parts.append(article_list(cat, in_month, lang, here))
@@ -63,19 +64,25 @@ def _month_sections(cat: Catalog, year: int, lang: str, here: str) -> Markup:
 
 
 def charts(cat: Catalog, lang: str, here: str) -> Markup:
+    """Articles per year and per partner country: each chart with its numbers as a table beside it."""
+    fmt = functools.partial(format_number, lang=lang)
     per_year = Counter(x.year for x in cat.articles if x.year)
     series = [(label, n, page_url("timeline", label, lang) if n else None) for label, n, _ in years_series(dict(per_year))]
     series = [(label, n, a_href(here, href)) for label, n, href in series]
-    by_year = bar_chart(series, t(lang, "by_year"), ", ".join(f"{label}: {n}" for label, n, _ in series))
     per_country: Counter = Counter()
     for x in cat.articles:
         for c in {cat.authority.country_of(p) for p in x.partners} - {None}:
             per_country[c] += 1
     rows = [(partner_name(cat, c, lang), n, a_href(here, page_url("partners", c, lang)))
             for c, n in sorted(per_country.items(), key=lambda kv: (-kv[1], partner_name(cat, kv[0], lang)))]
-    by_country = hbar_chart(rows, t(lang, "by_country"), ", ".join(f"{label}: {n}" for label, n, _ in rows))
-    return html('<div class="tna-charts"><figure>{}<figcaption>{}</figcaption></figure><figure>{}<figcaption>{}</figcaption></figure></div>', 
-        Markup(by_year), t(lang, "by_year"), Markup(by_country), t(lang, "by_country"))
+    figures = []
+    for draw, items, title, key in ((bar_chart, series, t(lang, "by_year"), "year"),
+                                    (hbar_chart, rows, t(lang, "by_country"), "country")):
+        desc = ", ".join(f"{label}: {fmt(n)}" for label, n, _ in items)
+        table = data_table(items, t(lang, "chart_data"), (t(lang, key), t(lang, "n_articles")), fmt)
+        figures.append(html("<figure>{}<figcaption>{}</figcaption>{}</figure>",
+                            Markup(draw(items, title, desc, fmt)), title, Markup(table)))
+    return html('<div class="tna-charts">{}</div>', Markup("").join(figures))
 
 
 def a_href(here: str, to: str | None) -> str | None:

@@ -430,11 +430,12 @@
       return { results: found.results, total: found.total, tokens: marks, query: toks, partialMatch: partialMatch };
     });
   };
-  /* What a result shows but its snippet: title, link, label, partners, kind. */
+  /* What a result shows but its snippet: title, link, label, partners, kind, and whether its
+   * title and text are Vietnamese on an English page (an untranslated article). */
   Engine.prototype.docs = function (refs) {
     var c = this.cards, kinds = ["article", "partner", "person"], m = this.manifest;
     return Promise.resolve(refs.map(function (r) {
-      return { t: c.title[r], u: c.url[r], l: c.label[r], k: kinds[m.kind[r]],
+      return { t: c.title[r], u: c.url[r], l: c.label[r], k: kinds[m.kind[r]], vi: (c.vi || []).indexOf(r) >= 0,
                p: c.partners[r].map(function (i) { return c.names[i]; }) };
     }));
   };

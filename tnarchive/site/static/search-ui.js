@@ -47,20 +47,23 @@
   }
   /* Results show at once; each snippet follows when its document's text has loaded (a file per
    * document: eight of them take 50 ms or more, most of the time of a keystroke). */
-  function renderResults(list, engine, root, found, toks, s) {
+  function renderResults(list, engine, root, found, toks, s, asOptions) {
     var snips = [];
     return engine.docs(found.results.map(function (r) { return r.ref; })).then(function (docs) {
       list.textContent = "";
       docs.forEach(function (d, i) {
         var kind = d.k === "partner" ? s.partner : d.k === "person" ? s.person : null;
-        var a = el("a", { href: root + d.u, class: "tna-result__link", tabindex: "-1" }, [d.t]);
+        /* Options of the combobox hold no link (a listbox option may not contain interactive content);
+         * the search page's results are a plain list of links. */
+        var a = asOptions ? el("span", { class: "tna-result__link" }, [d.t]) : el("a", { href: root + d.u, class: "tna-result__link" }, [d.t]);
         var meta = el("div", { class: "tna-result__meta" }, [d.l || ""]);
         if (kind) meta.insertBefore(el("span", { class: "tna-result__kind" }, [kind]), meta.firstChild);
         if (d.p && d.p.length) meta.appendChild(el("span", { class: "tna-result__partners" }, [" · " + d.p.join(", ")]));
-        var snip = el("p", { class: "tna-result__snippet" });
+        var snip = el("p", { class: "tna-result__snippet", lang: d.vi ? "vi" : null });
+        if (d.vi) a.setAttribute("lang", "vi");
         snips.push(snip);
-        var item = el("li", { class: "tna-result", role: "option", id: list.id + "-" + i, "aria-selected": "false",
-                              "data-href": root + d.u }, [a, meta, snip]);
+        var item = el("li", asOptions ? { class: "tna-result", role: "option", id: list.id + "-" + i, "aria-selected": "false",
+                                          "data-href": root + d.u } : { class: "tna-result" }, [a, meta, snip]);
         list.appendChild(item);
       });
       list.snippets = Promise.all(engine.texts(found.results.map(function (r) { return r.ref; })).map(function (text, i) {
@@ -81,7 +84,7 @@
     if (!/\/$/.test(base)) base += "/";
     var engine = new api.Engine(base, lang);
     api.engine = engine;
-    var input = box.querySelector("input"), list = box.querySelector("[role=listbox]");
+    var input = box.querySelector("input"), list = box.querySelector("[role=listbox]"), live = box.querySelector("[role=status]");
     var searchPage = box.getAttribute("data-page");
     var seq = 0, active = -1;
 
@@ -102,13 +105,13 @@
       if (!q.trim()) { close(); return; }
       engine.search(q, { limit: 8 }).then(function (found) {
         if (mine !== seq) return;
-        return renderResults(list, engine, root, found, found.tokens, s).then(function (n) {
+        return renderResults(list, engine, root, found, found.tokens, s, true).then(function (n) {
           if (mine !== seq) return;
           var more = el("li", { class: "tna-result tna-result--all", role: "option", id: list.id + "-all",
                                 "data-href": searchPage + "?q=" + encodeURIComponent(q) },
-                        [el("a", { href: searchPage + "?q=" + encodeURIComponent(q), tabindex: "-1" },
-                            [n ? s.all + " “" + q + "”" : s.none])]);
+                        [el("span", {}, [n ? s.all + " “" + q + "”" : s.none])]);
           list.appendChild(more);
+          if (live) live.textContent = found.total ? s.results.replace("{n}", found.total.toLocaleString(lang)) : s.none;
           list.hidden = false; input.setAttribute("aria-expanded", "true"); active = -1;
           var timing = api.lastTiming = { query: q, ms: performance.now() - t0, results: found.total };
           box.dispatchEvent(new CustomEvent("tna-search-results", { detail: timing }));
@@ -180,11 +183,10 @@
       status.textContent = s.loading;
       engine.search(query, { limit: limit, year: year.value, country: country.value }).then(function (found) {
         if (mine !== seq) return;
-        return renderResults(list, engine, root, found, found.tokens, s).then(function () {
+        return renderResults(list, engine, root, found, found.tokens, s, false).then(function () {
           if (mine !== seq) return;
           status.textContent = (found.total ? s.results.replace("{n}", found.total) : s.none) + (found.partialMatch ? " — " + s.orResults : "");
           more.hidden = found.total <= limit;
-          list.querySelectorAll("a").forEach(function (a) { a.removeAttribute("tabindex"); });
         });
       });
     }
