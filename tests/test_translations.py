@@ -5,7 +5,6 @@ gettext's own validators."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -26,16 +25,10 @@ NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 @pytest.fixture
-def archive(tmp_path: Path) -> Path:
+def archive(project: Path) -> Path:
     """The seeds converted, with no English translations."""
-    dest = tmp_path / "project"
-    dest.mkdir()
-    for name in ("seeds", "data", "overrides"):
-        shutil.copytree(ROOT / name, dest / name)
-    shutil.copytree(ROOT / "docs", dest / "docs", ignore=shutil.ignore_patterns("articles"))
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    run(["convert"], dest, check=True)
-    return dest
+    run(["convert"], project, check=True)
+    return project
 
 
 def _names() -> list[tuple[str, str]]:
