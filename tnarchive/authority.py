@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .errors import ArchiveError
 from .text import fold, nfc, words
 
 PARTNER_KINDS = (
@@ -17,8 +18,8 @@ PARTNER_KINDS = (
 )
 
 
-class AuthorityError(ValueError):
-    pass
+class AuthorityError(ArchiveError):
+    """Records that fit the schema but not each other: an id used twice, an unknown parent, a shared name."""
 
 
 @dataclass(frozen=True)

@@ -1,30 +1,59 @@
-"""The `tnarchive` command."""
+"""The `tnarchive` command, and its one error path (_Main.invoke)."""
 from __future__ import annotations
 
 import json
 import sys
+import traceback
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .convert import (SetupError, atomic_write, convert_all, load_context, read_seed, review_report,
+from .convert import (PRUNE_LIMIT, SetupError, atomic_write, convert_all, load_context, read_seed, review_report,
                       translation_status)
-from .corrections import CorrectionError
+from .errors import ArchiveError, _, bug_line, doing, processing
 from .pipeline import ConvertError, convert_page
 
 _ROOT = click.Path(file_okay=False, path_type=Path)
+EXIT_BUG = 3
+EXIT_INTERRUPTED = 130
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    """Every command's errors end here: the project's own (ArchiveError) as one line per problem,
+    Ctrl-C as one line, anything else as one line naming a bug and the file being processed
+    (the traceback only with --debug)."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except ArchiveError as exc:
+            for line in exc.lines():
+                click.echo(line, err=True)
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo(_("interrupted: stopped; every file is whole (old or new), nothing half-written"), err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:
+            if ctx.params.get("debug"):
+                traceback.print_exc()
+            click.echo(bug_line(exc, doing()), err=True)
+            sys.exit(EXIT_BUG)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tnarchive")
-def main() -> None:
-    """Thái Nguyên International Cooperation Archive: convert raw pages and build the archive."""
+@click.option("--debug", is_flag=True, help="On a bug, print the Python traceback too.")
+def main(debug: bool) -> None:
+    """Thái Nguyên International Cooperation Archive: convert raw pages and build the archive.
 
-
-def _fail_setup(exc: Exception) -> None:
-    click.echo(f"error: {exc}", err=True)
-    sys.exit(2)
+    Every problem is printed as one line, PATH:LINE: error: MESSAGE. Exit status: 0 done;
+    1 some pages, findings or files had problems (the rest was done); 2 nothing was done: a data
+    file, an argument or a folder is wrong, or the run would remove articles (see --prune);
+    3 a bug in tnarchive (one line; --debug shows the traceback); 130 interrupted (Ctrl-C).
+    """
 
 
 @main.command()
@@ -45,25 +74,25 @@ def _fail_setup(exc: Exception) -> None:
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="Processes that convert pages (default: one per CPU, at most one per 25 pages). "
                    "The output does not depend on it.")
+@click.option("--prune", is_flag=True,
+              help=f"Allow removing articles whose seed is gone when that is more than {PRUNE_LIMIT} of them, or all "
+                   "of them (without it such a run refuses and lists what would go).")
 def convert(seeds_dir: Path, out_dir: Path, data_dir: Path, translations_dir: Path, report_dir: Path, force: bool,
-            progress: bool | None, jobs: int | None) -> None:
+            progress: bool | None, jobs: int | None, prune: bool) -> None:
     """Convert every raw page in SEEDS into Markdown with front matter under OUT.
 
     Output is deterministic: the same inputs give byte-identical files. Pages that fail
     are reported as "FILE: error: REASON" and keep their previous article; the others
-    still convert. Exit status: 0 all converted, 1 some pages failed, 2 setup error.
+    still convert. Exit status: 0 all converted, 1 some pages failed, 2 nothing done (a data file
+    is wrong, or articles would be removed without --prune), 130 interrupted.
     """
-    try:
-        ctx = load_context(data_dir)
-        if not seeds_dir.is_dir():
-            raise SetupError(f"{seeds_dir}: no such folder of raw pages")
-        n = sum(1 for _ in seeds_dir.iterdir())
-        show = progress if progress is not None else (n > 5 and sys.stderr.isatty())
-        outcome = convert_all(seeds_dir, out_dir, ctx, force=force, progress=show,
-                              backup_dir=report_dir / "overwritten", jobs=jobs)
-    except SetupError as exc:
-        _fail_setup(exc)
-        return
+    ctx = load_context(data_dir)
+    if not seeds_dir.is_dir():
+        raise SetupError(_("no such folder of raw pages"), path=seeds_dir)
+    n = sum(1 for _entry in seeds_dir.iterdir())
+    show = progress if progress is not None else (n > 5 and sys.stderr.isatty())
+    outcome = convert_all(seeds_dir, out_dir, ctx, force=force, progress=show,
+                          backup_dir=report_dir / "overwritten", jobs=jobs, prune=prune)
     translations = translation_status(outcome, translations_dir)
     md, data = review_report(outcome, translations)
     atomic_write(report_dir / "review.md", md.encode("utf-8"))
@@ -92,13 +121,11 @@ def inspect(file: Path, as_json: bool, data_dir: Path) -> None:
     With --json: one object with the keys title, date, date_precision, date_inferred,
     authors, source, people, partners, headings, captions, body_markdown, warnings.
     """
+    ctx = load_context(data_dir)
     try:
-        ctx = load_context(data_dir)
-        art = convert_page(read_seed(file, ctx), file.name, ctx)
-    except SetupError as exc:
-        _fail_setup(exc)
-        return
-    except (ConvertError, CorrectionError, OSError) as exc:
+        with processing(file):
+            art = convert_page(read_seed(file, ctx), file.name, ctx)
+    except (ConvertError, OSError) as exc:
         click.echo(f"{file}: error: {exc}", err=True)
         sys.exit(1)
     m = art.meta

@@ -1,10 +1,11 @@
 """Source profiles (data/sources.yml) as plain objects: what chrome each kind of site carries."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
+from .errors import ArchiveError
+from .patterns import DataPattern, compile_data_regex
 from .text import fold
 
 
@@ -17,10 +18,10 @@ class Profile:
     url: str | None
     drop_lines: frozenset[str]
     drop_prefixes: tuple[str, ...]
-    drop_patterns: tuple[re.Pattern, ...]
+    drop_patterns: tuple[DataPattern, ...]
     end_markers: frozenset[str]
     glued_markers: tuple[str, ...]
-    date_patterns: tuple[re.Pattern, ...]
+    date_patterns: tuple[DataPattern, ...]
     org_words: tuple[str, ...]
     credit_words: tuple[str, ...]
     related_after_lead: bool = False
@@ -32,7 +33,7 @@ class ProfileSet:
     sources: tuple[dict, ...] = field(default_factory=tuple)
 
 
-class ProfileError(ValueError):
+class ProfileError(ArchiveError):
     pass
 
 
@@ -50,14 +51,9 @@ def _strings(items, where: str = "sources.yml") -> list[str]:
     return out
 
 
-def _compile(patterns, where: str) -> tuple[re.Pattern, ...]:
-    out = []
-    for p in patterns or []:
-        try:
-            out.append(re.compile(str(p), re.IGNORECASE))
-        except re.error as exc:
-            raise ProfileError(f"{where}: bad regular expression {p!r}: {exc}") from None
-    return tuple(out)
+def _compile(patterns, where: str) -> tuple[DataPattern, ...]:
+    """Compiled with a time limit on every match (tnarchive/patterns.py): a data/ pattern cannot hang a run."""
+    return tuple(compile_data_regex(p, where) for p in patterns or [])
 
 
 def load_profiles(data: dict) -> ProfileSet:
