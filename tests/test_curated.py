@@ -74,6 +74,7 @@ def test_translation_is_never_touched(project):
 
 def test_bad_correction_names_the_file(project):
     (project / "data/corrections").mkdir()
+    run(["convert"], project, check=True)
     (project / "data/corrections/003_5afb966c1325a250.yml").write_text("people:\n  add: [nobody-at-all]\n")
     before = {p.name: p.read_bytes() for p in (project / "docs/vi/articles").iterdir()}
     proc = run(["convert"], project)

@@ -3,25 +3,20 @@
 Errors (exit 1): front matter that breaks the schema (tnarchive/schema/article.schema.json),
 unknown people/partner ids, duplicate slugs or a slug that is not the file's name, an article
 whose seed is missing or changed since it was converted, a seed with no article, a translation
-of an article that does not exist. Warnings: missing and stale translations, unreviewed names,
+whose `of:` names no article, any file (data/, corrections, the manifest, an article or a
+translation) that breaks its schema (tnarchive/validate.py, the same checks convert and the site make). Warnings: missing and stale translations, unreviewed names,
 articles without a date, corrections for seeds that do not exist.
 """
 from __future__ import annotations
 
 import hashlib
-import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import frontmatter
-import jsonschema
-import yaml
-
-from .convert import MANIFEST, SEED_SUFFIXES, SetupError, load_context
+from . import validate, yamlfile
+from .convert import MANIFEST, SEED_SUFFIXES, load_context, read_manifest
+from .errors import ArchiveError, _
 from .site.catalog import body_sha256
-
-SCHEMA = json.loads((Path(__file__).parent / "schema" / "article.schema.json").read_text(encoding="utf-8"))
 
 
 @dataclass(frozen=True)
@@ -35,16 +30,22 @@ class Finding:
         return f"{self.path}:{self.line}: {self.level}: {self.message}"
 
 
-def _line_of(text: str, key: str, value: str | None = None) -> int:
-    """The line of `key:` in the front matter (or of a list item holding *value*), 1 if not found."""
-    lines = text.split("\n")
-    for i, line in enumerate(lines, 1):
-        if value is not None and re.match(rf"^\s*-\s+{re.escape(value)}\s*$", line):
-            return i
-    for i, line in enumerate(lines, 1):
-        if re.match(rf"^{re.escape(key)}\s*:", line):
-            return i
-    return 1
+def _page(path: Path, root: Path, schema: str, out: list[Finding]) -> tuple[dict, str, yamlfile.Doc] | None:
+    """A page's front matter (checked against *schema*), body and parsed front matter; None, with
+    its findings added, when it cannot be read or breaks the schema (nothing more is said of it)."""
+    rel = str(path.relative_to(root))
+    try:
+        text = yamlfile.decode_utf8(path.read_bytes(), rel)
+        parsed = validate.front_matter(text, rel)
+        if parsed is None:
+            raise ArchiveError(_("no front matter: the file must start with a '---' line, then title: and the "
+                                 "other fields, then '---'"), path=rel, line=1)
+        doc, body = parsed
+        validate.check(doc, schema, rel)
+    except ArchiveError as exc:
+        out.extend(Finding(p.path, p.line or 1, p.level, p.message) for p in exc.problems)
+        return None
+    return doc.data, body.strip(), doc
 
 
 def check(root: Path) -> list[Finding]:
@@ -52,81 +53,79 @@ def check(root: Path) -> list[Finding]:
     out: list[Finding] = []
     try:
         ctx = load_context(data)
-    except SetupError as exc:
-        return [Finding(str(data), 1, "error", str(exc))]
-    validator = jsonschema.Draft202012Validator(SCHEMA)
+    except ArchiveError as exc:
+        return [Finding(p.path, p.line or 1, p.level, p.message) for p in exc.problems]
+    articles = docs / "vi" / "articles"
+    try:
+        manifest = read_manifest(articles / MANIFEST)
+    except ArchiveError as exc:
+        out += [Finding(p.path, p.line or 1, p.level, p.message) for p in exc.problems]
+        manifest = {}
     slugs: dict[str, str] = {}
     seeds_seen: dict[str, str] = {}
     bodies: dict[str, str] = {}
-    articles = docs / "vi" / "articles"
+    broken: set[str] = set()
     for path in sorted(articles.glob("*.md")):
         rel = str(path.relative_to(root))
-        text = path.read_text(encoding="utf-8")
-        try:
-            post = frontmatter.loads(text)
-        except yaml.YAMLError as exc:
-            out.append(Finding(rel, 1, "error", f"front matter is not valid YAML: {exc}"))
+        page = _page(path, root, "article", out)
+        if page is None:  # reported once: not again as a seed without article or a translation of nothing
+            broken.add(path.stem)
+            seeds_seen[(manifest.get("files", {}).get(path.name) or {}).get("seed", "")] = rel
             continue
-        meta = post.metadata
-        for err in sorted(validator.iter_errors(meta), key=lambda e: list(e.absolute_path)):
-            key = str(err.absolute_path[0]) if err.absolute_path else err.validator
-            where = "/".join(str(p) for p in err.absolute_path) or "front matter"
-            out.append(Finding(rel, _line_of(text, key), "error", f"{where}: {err.message}"))
+        meta, body, doc = page
         for kind, records in (("people", ctx.authority.people), ("partners", ctx.authority.partners)):
-            for rid in meta.get(kind) or []:
+            for i, rid in enumerate(meta[kind]):
                 if rid not in records:
-                    out.append(Finding(rel, _line_of(text, kind, rid), "error", f"{kind}: '{rid}' is not an id in data/{kind}.yml"))
-        slug = meta.get("slug")
-        if slug and slug in slugs:
-            out.append(Finding(rel, _line_of(text, "slug"), "error", f"slug '{slug}' is also used by {slugs[slug]}"))
-        elif slug:
+                    out.append(Finding(rel, doc.line((kind, i)), "error", f"{kind}: '{rid}' is not an id in data/{kind}.yml"))
+        slug = meta["slug"]
+        if slug in slugs:
+            out.append(Finding(rel, doc.line(("slug",)), "error", f"slug '{slug}' is also used by {slugs[slug]}"))
+        else:
             slugs[slug] = rel
-        if slug and path.stem != slug:
-            out.append(Finding(rel, _line_of(text, "slug"), "error", f"slug '{slug}' is not the file's name ({path.stem})"))
-        prov = meta.get("provenance") or {}
-        seed = prov.get("seed")
-        if seed:
-            seeds_seen[seed] = rel
-            seed_path = seeds / seed
-            if not seed_path.is_file():
-                out.append(Finding(rel, _line_of(text, "seed"), "error", f"its seed seeds/{seed} is gone"))
-            elif hashlib.sha256(seed_path.read_bytes()).hexdigest() != prov.get("sha256"):
-                out.append(Finding(rel, _line_of(text, "sha256"), "error",
-                                   f"seeds/{seed} changed since this article was converted: run `tnarchive convert`"))
-        if not meta.get("date"):
-            out.append(Finding(rel, _line_of(text, "date"), "warning", "no date: add one in data/corrections/ once known"))
+        if path.stem != slug:
+            out.append(Finding(rel, doc.line(("slug",)), "error", f"slug '{slug}' is not the file's name ({path.stem})"))
+        seed = meta["provenance"]["seed"]
+        seeds_seen[seed] = rel
+        seed_path = seeds / seed
+        if not seed_path.is_file():
+            out.append(Finding(rel, doc.line(("provenance", "seed")), "error", f"its seed seeds/{seed} is gone"))
+        elif hashlib.sha256(seed_path.read_bytes()).hexdigest() != meta["provenance"]["sha256"]:
+            out.append(Finding(rel, doc.line(("provenance", "sha256")), "error",
+                               f"seeds/{seed} changed since this article was converted: run `tnarchive convert`"))
+        if not meta["date"]:
+            out.append(Finding(rel, doc.line(("date",)), "warning", "no date: add one in data/corrections/ once known"))
         for kind in ("people", "partners"):
-            for u in (meta.get("unreviewed") or {}).get(kind) or []:
-                out.append(Finding(rel, _line_of(text, "unreviewed"), "warning",
+            for i, u in enumerate(meta["unreviewed"][kind]):
+                out.append(Finding(rel, doc.line(("unreviewed", kind, i)), "warning",
                                    f"unreviewed {kind[:-1] if kind == 'partners' else 'person'}: {u.get('name')} ({u.get('id')})"))
-        if slug:
-            bodies[slug] = post.content
+        bodies[slug] = body
+    duplicates = manifest.get("duplicates") or {}
     for seed in sorted(p for p in seeds.iterdir() if p.is_file() and p.suffix.lower() in SEED_SUFFIXES) if seeds.is_dir() else []:
-        if seed.name not in seeds_seen and not _is_recorded_duplicate(articles, seed.name):
+        if seed.name not in seeds_seen and seed.name not in duplicates:
             out.append(Finding(str(seed.relative_to(root)), 1, "error", "no article for this seed: run `tnarchive convert` and read its errors"))
     translations = docs / "en" / "articles"
-    for slug in sorted(bodies):
-        tpath = translations / f"{slug}.md"
-        if not tpath.exists():
-            out.append(Finding(str((articles / f"{slug}.md").relative_to(root)), 1, "warning", "no English translation yet"))
-            continue
-        ttext = tpath.read_text(encoding="utf-8")
-        recorded = (frontmatter.loads(ttext).metadata.get("translation") or {}).get("source_sha256")
-        if recorded != body_sha256(bodies[slug]):
-            out.append(Finding(str(tpath.relative_to(root)), _line_of(ttext, "  source_sha256"), "warning",
-                               "stale: the Vietnamese text changed since this translation; update it, then source_sha256"))
+    translated = set()
     for tpath in sorted(translations.glob("*.md")) if translations.is_dir() else []:
-        if tpath.stem not in bodies:
-            out.append(Finding(str(tpath.relative_to(root)), 1, "error", "translates an article that does not exist"))
+        rel = str(tpath.relative_to(root))
+        page = _page(tpath, root, "translation", out)
+        if page is None:
+            continue
+        meta, _body, doc = page
+        of = meta["translation"]["of"]
+        if of in broken:
+            continue
+        if of not in bodies:
+            out.append(Finding(rel, doc.line(("translation", "of")), "error",
+                               f"translation.of: '{of}' names no article in docs/vi/articles/"))
+            continue
+        translated.add(of)
+        if meta["translation"]["source_sha256"] != body_sha256(bodies[of]):
+            out.append(Finding(rel, doc.line(("translation", "source_sha256")), "warning",
+                               "stale: the Vietnamese text changed since this translation; update it, then source_sha256"))
+    for slug in sorted(set(bodies) - translated):
+        if not (translations / f"{slug}.md").exists():
+            out.append(Finding(str((articles / f"{slug}.md").relative_to(root)), 1, "warning", "no English translation yet"))
     for cpath in sorted((data / "corrections").glob("*.yml")) if (data / "corrections").is_dir() else []:
         if not any((seeds / (cpath.stem + s)).exists() for s in SEED_SUFFIXES):
             out.append(Finding(str(cpath.relative_to(root)), 1, "warning", "no seed with this name: the correction applies to nothing"))
     return out
-
-
-def _is_recorded_duplicate(articles: Path, seed: str) -> bool:
-    """A republished copy of another seed's article is recorded in that article, not converted again."""
-    manifest = articles / MANIFEST
-    if not manifest.exists():
-        return False
-    return seed in (json.loads(manifest.read_text(encoding="utf-8")).get("duplicates") or {})

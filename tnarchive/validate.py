@@ -133,4 +133,4 @@ def read_page(path: Path, schema: str, name: str | None = None) -> tuple[dict, s
         raise ArchiveError(_("no front matter: the file must start with a '---' line, then title: and the other "
                              "fields, then '---'"), path=name, line=1)
     doc, body = parsed
-    return check(doc, schema, name), body.lstrip("\n")
+    return check(doc, schema, name), body.strip()

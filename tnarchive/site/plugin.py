@@ -45,6 +45,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import meta as mkdocs_meta
 
+from ..errors import ArchiveError
 from . import article as article_html
 from . import derived, exports, home, i18n_files, languages, partners, rendered, search_index, watching
 from .catalog import LANGS, Catalog
@@ -157,8 +158,11 @@ class ArchivePlugin(BasePlugin):
         data = Path(config.config_file_path).parent / self.config["data_dir"]
         found = sources(docs, data, self.config["articles_dir"])
         if self.catalog is None or found.stamp != self._stamp:
-            self.catalog, self._stamp = load_catalog(docs, data, self.config["articles_dir"], found,
-                                                      keep=self.command == "serve"), found.stamp
+            try:
+                self.catalog, self._stamp = load_catalog(docs, data, self.config["articles_dir"], found,
+                                                          keep=self.command == "serve"), found.stamp
+            except ArchiveError as exc:  # a data file or an article breaks its schema: one line each, no traceback
+                raise PluginError("\n".join(exc.lines())) from None
         return self.catalog
 
     # -- derived pages --------------------------------------------------------------------
