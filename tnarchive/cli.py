@@ -193,24 +193,24 @@ def export(site_dir: Path, out_dir: Path, name: str, date_: str | None, pdf: boo
 
     if date_ is None:
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
-        now = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
+        try:
+            now = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
+        except (ValueError, OverflowError, OSError):
+            raise ExportError(_("SOURCE_DATE_EPOCH={e!r}: expected seconds since 1970").format(e=epoch)) from None
         date_ = now.strftime("%Y-%m-%d")
-    try:
-        run_export(Path.cwd(), site_dir, out_dir, name, date_, pdf=pdf, log=lambda m: click.echo(m, err=True))
-    except ExportError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+    run_export(Path.cwd(), site_dir, out_dir, name, date_, pdf=pdf, log=lambda m: click.echo(m, err=True))
 
 
 @main.command()
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 def verify(path: Path) -> None:
-    """Check an export (the zip, or the unpacked folder): every file present and unaltered."""
+    """Check an export (the zip, or the unpacked folder): every file present and unaltered. Exit 1 when
+    not; a zip over the caps (files, size, compression ratio) or naming paths outside it is refused unread."""
     from .export import verify as run_verify
 
     problems = run_verify(path)
     for p in problems:
-        click.echo(f"{path}: {p}", err=True)
+        click.echo(str(p), err=True)
     if problems:
         sys.exit(1)
     click.echo(f"{path}: valid: every file matches its SHA-256 in the manifest")
