@@ -1,16 +1,30 @@
 """The `tnarchive` command, and its one error path (_Main.invoke)."""
 from __future__ import annotations
 
-import json
-import sys
-import traceback
-from pathlib import Path
+import os
+import signal
+import threading
 
-import click
+
+def _interrupted_outside_a_command(signum, frame):
+    """Ctrl-C while the command starts (imports) or after it is done: one line, not a traceback."""
+    os.write(2, b"interrupted: nothing was left half-written\n")
+    os._exit(130)
+
+
+if threading.current_thread() is threading.main_thread():
+    signal.signal(signal.SIGINT, _interrupted_outside_a_command)
+
+import json  # noqa: E402  (after the handler: Ctrl-C while these load is one line too)
+import sys  # noqa: E402
+import traceback  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import click  # noqa: E402
 
 from . import __version__
 from .convert import (PRUNE_LIMIT, SetupError, atomic_write, convert_all, load_context, read_seed, review_report,
-                      translation_status)
+                      translation_status)  # noqa: E402
 from .errors import ArchiveError, _, bug_line, doing, processing
 from .pipeline import ConvertError, convert_page
 
@@ -25,6 +39,8 @@ class _Main(click.Group):
     (the traceback only with --debug)."""
 
     def invoke(self, ctx):
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, signal.default_int_handler)  # the command stops cleanly (finally, with)
         try:
             return super().invoke(ctx)
         except ArchiveError as exc:
@@ -41,6 +57,9 @@ class _Main(click.Group):
                 traceback.print_exc()
             click.echo(bug_line(exc, doing()), err=True)
             sys.exit(EXIT_BUG)
+        finally:
+            if threading.current_thread() is threading.main_thread():
+                signal.signal(signal.SIGINT, _interrupted_outside_a_command)
 
 
 @click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})

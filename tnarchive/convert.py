@@ -95,7 +95,12 @@ def load_context(data_dir: Path) -> Context:
                    corrections={k: doc.data for k, doc in corrections.items() if doc.data})
 
 
-def seed_files(seeds_dir: Path) -> tuple[list[Path], list[tuple[str, str]]]:
+def seed_files(seeds_dir: Path) -> list[Path]:
+    """The raw pages that may be read (scan_seeds)."""
+    return scan_seeds(seeds_dir)[0]
+
+
+def scan_seeds(seeds_dir: Path) -> tuple[list[Path], list[tuple[str, str]]]:
     """The raw pages in *seeds_dir*, and (path, reason) for each entry that must not be read: a
     symbolic link leading outside the folder (it could publish any file on the machine) or to
     nothing. Such a seed fails, and so keeps its previous article."""
@@ -204,7 +209,7 @@ def convert_all(seeds_dir: Path, out_dir: Path, ctx: Context, force: bool = Fals
     manifest = read_manifest(manifest_path)
     files: dict = dict(manifest.get("files", {}))  # file name → {"seed", "sha256"}
     redirects: dict = dict(manifest.get("redirects", {}))  # old slug → new slug, kept for good
-    seeds, refused = seed_files(seeds_dir)
+    seeds, refused = scan_seeds(seeds_dir)
     outcome.failed.extend(refused)
     slugs: dict[str, str] = {}
     plans: list[tuple[str, str, bytes]] = []
