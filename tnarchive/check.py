@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import validate, yamlfile
 from .convert import MANIFEST, SEED_SUFFIXES, load_context, read_manifest
-from .errors import ArchiveError, _
+from .errors import ArchiveError, processing
 from .site.catalog import body_sha256
 
 
@@ -30,22 +30,25 @@ class Finding:
         return f"{self.path}:{self.line}: {self.level}: {self.message}"
 
 
+def _findings(exc: ArchiveError, root: Path) -> list[Finding]:
+    """An ArchiveError's problems as findings, their paths relative to the archive."""
+    def rel(path: str) -> str:
+        return str(Path(path).relative_to(root)) if Path(path).is_relative_to(root) else path
+
+    return [Finding(rel(p.path), p.line or 1, p.level, p.message) for p in exc.problems]
+
+
 def _page(path: Path, root: Path, schema: str, out: list[Finding]) -> tuple[dict, str, yamlfile.Doc] | None:
     """A page's front matter (checked against *schema*), body and parsed front matter; None, with
     its findings added, when it cannot be read or breaks the schema (nothing more is said of it)."""
     rel = str(path.relative_to(root))
-    try:
-        text = yamlfile.decode_utf8(path.read_bytes(), rel)
-        parsed = validate.front_matter(text, rel)
-        if parsed is None:
-            raise ArchiveError(_("no front matter: the file must start with a '---' line, then title: and the "
-                                 "other fields, then '---'"), path=rel, line=1)
-        doc, body = parsed
-        validate.check(doc, schema, rel)
-    except ArchiveError as exc:
-        out.extend(Finding(p.path, p.line or 1, p.level, p.message) for p in exc.problems)
-        return None
-    return doc.data, body.strip(), doc
+    with processing(rel):
+        try:
+            doc, body = validate.read_doc(path, schema, rel)
+        except ArchiveError as exc:
+            out.extend(_findings(exc, root))
+            return None
+    return doc.data, body, doc
 
 
 def check(root: Path) -> list[Finding]:
@@ -54,12 +57,12 @@ def check(root: Path) -> list[Finding]:
     try:
         ctx = load_context(data)
     except ArchiveError as exc:
-        return [Finding(p.path, p.line or 1, p.level, p.message) for p in exc.problems]
+        return _findings(exc, root)
     articles = docs / "vi" / "articles"
     try:
         manifest = read_manifest(articles / MANIFEST)
     except ArchiveError as exc:
-        out += [Finding(p.path, p.line or 1, p.level, p.message) for p in exc.problems]
+        out += _findings(exc, root)
         manifest = {}
     slugs: dict[str, str] = {}
     seeds_seen: dict[str, str] = {}

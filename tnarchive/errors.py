@@ -74,12 +74,11 @@ _DOING: list[str] = []
 
 @contextmanager
 def processing(name):
-    """Name the file being worked on, for the one line a bug prints (bug_line)."""
+    """Name the file being worked on, for the one line a bug prints (bug_line). An exception
+    leaves the name in place: the CLI, catching it, says which file it came from."""
     _DOING.append(str(name))
-    try:
-        yield
-    finally:
-        _DOING.pop()
+    yield
+    _DOING.pop()
 
 
 def doing() -> str | None:

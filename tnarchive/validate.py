@@ -69,6 +69,10 @@ def _message(err: jsonschema.ValidationError) -> str:
     if err.validator == "uniqueItems":
         return _("{field}: an item is listed twice").format(field=field)
     expected = err.schema.get("x-expected")
+    why = next((c.cause for c in err.context or () if c.validator == "format" and c.cause is not None), None)
+    if expected and why is not None:  # a date of the right shape that is no date: say which part is wrong
+        return _("{field}: expected {what}, found {value} ({why})").format(
+            field=field, what=expected, value=_shown(err.instance), why=" ".join(str(why).split()))
     if expected:
         return _("{field}: expected {what}, found {value}").format(field=field, what=expected, value=_shown(err.instance))
     return f"{field}: {' '.join(err.message.split())}"
@@ -120,17 +124,24 @@ def front_matter(text: str, name: str) -> tuple[yamlfile.Doc, str] | None:
     return doc, body[1:] if body.startswith("\n") else body
 
 
-def read_page(path: Path, schema: str, name: str | None = None) -> tuple[dict, str]:
-    """A Markdown page's (front matter, body), checked against *schema* ("article" or "translation")."""
+def read_doc(path: Path, schema: str, name: str | None = None) -> tuple[yamlfile.Doc, str]:
+    """A Markdown page's front matter (with its lines) and body, checked against *schema*
+    ("article" or "translation"). Raises ArchiveError naming the file and line."""
     name = name or str(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise ArchiveError(_("cannot be read: {why}").format(why=exc.strerror or exc), path=name) from None
-    text = yamlfile.decode_utf8(raw, name)
-    parsed = front_matter(text, name)
+    parsed = front_matter(yamlfile.decode_utf8(raw, name), name)
     if parsed is None:
         raise ArchiveError(_("no front matter: the file must start with a '---' line, then title: and the other "
                              "fields, then '---'"), path=name, line=1)
     doc, body = parsed
-    return check(doc, schema, name), body.strip()
+    check(doc, schema, name)
+    return doc, body.strip()
+
+
+def read_page(path: Path, schema: str, name: str | None = None) -> tuple[dict, str]:
+    """(front matter, body) of a page, as read_doc checks it."""
+    doc, body = read_doc(path, schema, name)
+    return doc.data, body
