@@ -86,7 +86,8 @@ def load_context(data_dir: Path) -> Context:
     if found:
         raise SetupError(problems=found)
     profiles = load_profiles(sources.data)
-    authority = load_authority(partners.data, people.data, str(data_dir / "partners.yml"), str(data_dir / "people.yml"))
+    names = (str(data_dir / "partners.yml"), str(data_dir / "people.yml"))
+    authority = load_authority(partners.data, people.data, *names, lines=dict(zip(names, (partners, people))))
     for stem, doc in corrections.items():
         found += corrections_mod.unknown_ids(doc, authority, str(data_dir / "corrections" / f"{stem}.yml"))
     if found:
