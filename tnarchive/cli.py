@@ -23,10 +23,10 @@ from pathlib import Path  # noqa: E402
 import click  # noqa: E402
 
 from . import __version__
-from .convert import (PRUNE_LIMIT, SetupError, atomic_write, convert_all, load_context, read_seed, review_report,
-                      translation_status)  # noqa: E402
+from .convert import PRUNE_LIMIT, SetupError, atomic_write, convert_all, load_context, read_seed  # noqa: E402
 from .errors import ArchiveError, _, bug_line, doing, processing
 from .pipeline import ConvertError, convert_page
+from .review import review_report, translation_status
 
 _ROOT = click.Path(file_okay=False, path_type=Path)
 EXIT_BUG = 3

@@ -318,24 +318,6 @@ def _write_manifest(path: Path, files: dict, outcome: Outcome, redirects: dict) 
     atomic_write(path, (json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode())
 
 
-def translation_status(outcome: Outcome, translations_dir: Path) -> dict[str, str]:
-    """slug → "missing" | "stale" | "current": does docs/en/articles/<slug>.md translate today's text?"""
-    import frontmatter
-
-    from .site.catalog import body_sha256
-
-    status = {}
-    for art in outcome.articles.values():
-        path = translations_dir / f"{art.meta['slug']}.md"
-        if not path.exists():
-            status[art.meta["slug"]] = "missing"
-            continue
-        recorded = (frontmatter.load(path).metadata.get("translation") or {}).get("source_sha256")
-        current = body_sha256(frontmatter.loads(document(art.meta, art.body, "")).content)
-        status[art.meta["slug"]] = "current" if recorded == current else "stale"
-    return status
-
-
 def duplicate_keys(article: Article) -> tuple[str, tuple[str, str], str]:
     """What find_duplicates compares of one article: its fingerprint (the text without anything
     a site adds around it: folded paragraphs, in order), its folded title and day,
@@ -376,48 +358,3 @@ def find_duplicates(articles: dict[str, Article],
         by_print[fp] = seed
         by_title.setdefault(key, []).append((seed, body))
     return kept
-
-
-def review_report(outcome: Outcome, translations: dict[str, str] | None = None) -> tuple[str, dict]:
-    """Markdown and JSON forms of what needs a person's eye after a run."""
-    translations = translations or {}
-    data: dict = {"failed": [{"file": f, "reason": r} for f, r in outcome.failed], "articles": {},
-                  "translations": dict(sorted(translations.items()))}
-    lines = ["# Review report", "", "Written by `tnarchive convert`. Names not yet in data/ and pages that need a date or a look.", ""]
-    if outcome.failed:
-        lines += ["## Failed", ""] + [f"- `{f}`: {r}" for f, r in outcome.failed] + [""]
-    if outcome.moved:
-        lines += ["## Moved articles (the old address redirects to the new)", ""] + [
-            f"- `{old}` → `{new}`" for old, new in sorted(outcome.moved.items())] + [""]
-    data["moved"] = dict(sorted(outcome.moved.items()))
-    if outcome.duplicates:
-        lines += ["## Republished copies (kept once)", ""] + [
-            f"- `{dup}` is a copy of `{kept}`: recorded under also_published" for dup, kept in sorted(outcome.duplicates.items())] + [""]
-    data["duplicates"] = dict(sorted(outcome.duplicates.items()))
-    todo = [(slug, s) for slug, s in sorted(translations.items()) if s != "current"]
-    if todo:
-        lines += ["## Translations", ""] + [
-            f"- {slug}: {'no English translation yet' if s == 'missing' else 'stale: the Vietnamese text changed since it was translated'}"
-            for slug, s in todo] + [""]
-    for seed, art in sorted(outcome.articles.items()):
-        un = art.meta["unreviewed"]
-        entry = {
-            "slug": art.meta["slug"],
-            "warnings": art.warnings,
-            "unreviewed_people": un["people"],
-            "unreviewed_partners": un["partners"],
-            "date": art.meta["date"],
-            "date_inferred": art.meta["date_inferred"],
-            "chrome_removed": art.removed,
-        }
-        data["articles"][seed] = entry
-        if not (art.warnings or un["people"] or un["partners"] or art.meta["date_inferred"]):
-            continue
-        lines += [f"## {seed} → {art.meta['slug']}.md", ""]
-        if art.meta["date_inferred"]:
-            lines.append(f"- date {art.meta['date']} inferred: {art.meta['date_inferred']}")
-        lines += [f"- warning: {w}" for w in art.warnings]
-        lines += [f"- unreviewed person: {p['name']} (`{p['id']}`)" for p in un["people"]]
-        lines += [f"- unreviewed partner: {p['name']} (`{p['id']}`, {p['kind']})" for p in un["partners"]]
-        lines.append("")
-    return "\n".join(lines), data
