@@ -205,7 +205,31 @@ def test_unquoted_correction_date_is_text_and_a_new_slug_keeps_the_old_address(a
     manifest = json.loads((archive / ARTICLES / ".manifest.json").read_text())
     assert manifest["redirects"] == {old: "bi-thu-tiep-doan"}
     assert f"- `{old}` → `bi-thu-tiep-doan`" in (archive / "reports/review.md").read_text()
-    assert cli(archive, "check").exit_code in (0, 1)
+
+
+@pytest.mark.slow
+def test_a_moved_article_keeps_its_old_address_in_the_built_site(archive):
+    old = article_named(archive, "2023-08-10").stem
+    correction(archive, 'slug: "bi-thu-tiep-doan"\n')
+    assert cli(archive, "convert").exit_code == 0
+    proc = _mkdocs(archive, "--strict")
+    assert proc.returncode == 0, proc.stderr
+    site = archive / "site"
+    assert 'http-equiv="refresh" content="0; url=bi-thu-tiep-doan.html"' in (site / f"articles/{old}.html").read_text()
+    assert "Bí thư" in (site / "articles/bi-thu-tiep-doan.html").read_text()
+    # The translation, not renamed yet, stays paired and at its address; the new one leads to it.
+    assert f'content="0; url={old}.html"' in (site / "en/articles/bi-thu-tiep-doan.html").read_text()
+    assert "refresh" not in (site / f"en/articles/{old}.html").read_text()
+
+
+def test_convert_reports_a_translation_it_cannot_read_as_such(archive):
+    path = next((archive / "docs/en/articles").glob("2023-08-10*.md"))
+    write(path, "Only text, no front matter.\n")
+    result = cli(archive, "convert")
+    assert result.exit_code == 0
+    report = (archive / "reports/review.md").read_text(encoding="utf-8")
+    assert f"{path.relative_to(archive)}:1: error: no front matter" in report
+    assert "stale" not in report.split(path.stem, 1)[1].split("\n")[0]
 
 
 CHECK_FINDS = {

@@ -115,6 +115,7 @@ def check(root: Path) -> list[Finding]:
             continue
         meta, _body, doc = page
         of = meta["translation"]["of"]
+        of = (manifest.get("redirects") or {}).get(of, of)  # an article moved by a correction keeps its translation
         if of in broken:
             continue
         if of not in bodies:

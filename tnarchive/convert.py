@@ -43,7 +43,8 @@ class Outcome:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
-    moved: dict[str, str] = field(default_factory=dict)  # old address (slug) → new, kept as a redirect
+    moved: dict[str, str] = field(default_factory=dict)  # this run's moves: old address (slug) → new
+    redirects: dict[str, str] = field(default_factory=dict)  # every move so far (the manifest's record)
     articles: dict[str, Article] = field(default_factory=dict)  # seed name → article
     duplicates: dict[str, str] = field(default_factory=dict)  # republished copy's seed → the seed kept
 
@@ -259,6 +260,7 @@ def convert_all(seeds_dir: Path, out_dir: Path, ctx: Context, force: bool = Fals
             outcome.moved[old] = art.meta["slug"]
     redirects = {old: outcome.moved.get(new, new) for old, new in redirects.items()} | outcome.moved
     redirects = {old: new for old, new in redirects.items() if old not in {n[:-3] for n in produced}}
+    outcome.redirects = redirects
 
     writes: list[tuple[Path, bytes]] = []
     for seed, name, data in plans:

@@ -20,8 +20,9 @@ def translation_status(outcome: Outcome, translations_dir: Path) -> dict[str, st
     status = {}
     for art in outcome.articles.values():
         slug = art.meta["slug"]
-        path = translations_dir / f"{slug}.md"
-        if not path.exists():
+        names = [slug] + [old for old, new in outcome.redirects.items() if new == slug]  # moved: maybe not renamed yet
+        path = next((p for p in (translations_dir / f"{n}.md" for n in names) if p.exists()), None)
+        if path is None:
             status[slug] = "missing"
             continue
         try:
@@ -44,7 +45,8 @@ def review_report(outcome: Outcome, translations: dict[str, str] | None = None) 
         lines += ["## Failed", ""] + [f"- `{f}`: {r}" for f, r in outcome.failed] + [""]
     if outcome.moved:
         lines += ["## Moved articles (the old address redirects to the new)", ""] + [
-            f"- `{old}` → `{new}`" for old, new in sorted(outcome.moved.items())] + [""]
+            f"- `{old}` → `{new}` (a translation docs/en/articles/{old}.md may be renamed {new}.md; "
+            "until then it stays paired and both addresses work)" for old, new in sorted(outcome.moved.items())] + [""]
     data["moved"] = dict(sorted(outcome.moved.items()))
     if outcome.duplicates:
         lines += ["## Republished copies (kept once)", ""] + [

@@ -27,6 +27,7 @@ from ..errors import Problem
 from ..errors import _ as tr  # `_` is a throwaway name in this module
 from ..pipeline import Context
 from ..forked import fork_map
+from . import redirects
 from .catalog import Article, Catalog, Event, make_article
 from .events import all_events, extract_events
 
@@ -162,8 +163,10 @@ def load_catalog(docs: Path, data: Path, articles_dir: str = "articles", found: 
     en_stats = dict(found.en)
     posts = _posts(found.vi + found.en, keep)
     page_meta = {os.path.normpath(f): fm for (f, _), (_, _, fm) in zip(found.vi + found.en, posts)}
+    moves = redirects.moved(docs / "vi" / articles_dir / ".manifest.json")  # a moved article keeps its translation
     for (f, st), (meta, body, _) in zip(found.en, posts[len(found.vi):]):
-        en[(meta.get("translation") or {}).get("of") or f.stem] = (f, (meta, body))
+        of = (meta.get("translation") or {}).get("of") or f.stem
+        en[moves.get(of, of)] = (f, (meta, body))
     slugs = {meta["slug"] for meta, _, _ in posts[:len(found.vi)]}
     for of, (f, _post) in sorted(en.items()):
         if of not in slugs:  # a warning: `mkdocs build --strict` fails on it, as `tnarchive check` does

@@ -47,7 +47,7 @@ from mkdocs.utils import meta as mkdocs_meta
 
 from ..errors import ArchiveError
 from . import article as article_html
-from . import derived, exports, home, i18n_files, languages, partners, rendered, search_index, watching
+from . import derived, exports, home, i18n_files, languages, partners, redirects, rendered, search_index, watching
 from .catalog import LANGS, Catalog
 from .loader import article_files, inputs_digest, load_catalog, sources
 from .l10n import t
@@ -473,6 +473,7 @@ class ArchivePlugin(BasePlugin):
             finally:
                 self._forked = []
             self._write_sitemap(cat, site, site_url)
+            self._write_redirects(config, site)
             self._finish_search(site)
             # This process has built every language: mkdocs-static-i18n must not build them again.
             config.plugins["i18n"].building = True
@@ -480,6 +481,7 @@ class ArchivePlugin(BasePlugin):
         elif self.lang == LANGS[-1] and not languages.in_child():
             if not unchanged:
                 self._write_sitemap(cat, site, site_url)
+            self._write_redirects(config, site)
             self._published = cat.fingerprint
             self._finish_search(site)
             if self.command == "serve":
@@ -496,6 +498,11 @@ class ArchivePlugin(BasePlugin):
             self._release_i18n = False
 
     on_post_build = CombinedEvent(_post_build, _post_build_last)
+
+    def _write_redirects(self, config, site: Path) -> None:
+        """Every language is built: a page at each moved article's old address (site/redirects.py)."""
+        articles = self.config["articles_dir"]
+        redirects.write_pages(Path(config.docs_dir) / "vi" / articles / ".manifest.json", site, articles)
 
     def on_build_error(self, *, error):
         if not languages.in_child():
