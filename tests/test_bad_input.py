@@ -195,6 +195,27 @@ def test_catastrophic_pattern_fails_its_page_only(archive):
     assert "5 unchanged" in result.stdout
 
 
+def test_a_page_over_its_time_limit_fails_alone(archive, monkeypatch):
+    import time
+
+    import tnarchive.convert
+
+    real = tnarchive.convert.convert_page
+
+    def slow_on_one(data, name, ctx):
+        if name == f"{SEED}.txt":
+            time.sleep(30)  # stands for an input the extractors did not foresee
+        return real(data, name, ctx)
+
+    monkeypatch.setattr(tnarchive.convert, "convert_page", slow_on_one)
+    monkeypatch.setattr(tnarchive.convert, "PAGE_TIME_LIMIT", 0.5)
+    before = articles(archive)
+    result = cli(archive, "convert")
+    assert result.exit_code == 1
+    assert result.stderr == f"seeds/{SEED}.txt: error: took over 0.5 s to convert; skipped (the rest of the batch goes on)\n"
+    assert "4 unchanged" in result.stdout and articles(archive) == before
+
+
 def test_unquoted_correction_date_is_text_and_a_new_slug_keeps_the_old_address(archive):
     old = article_named(archive, "2023-08-10").stem
     correction(archive, "date: 2023-08-11\nslug: bi-thu-tiep-doan\n")

@@ -145,7 +145,7 @@ def header_comment(seed: str) -> str:
 PAGES_PER_JOB = 25  # below this many pages per process, starting processes costs more than it saves
 
 
-def _convert_seed(path: Path, ctx: Context, time_limit_s: float | None = PAGE_TIME_LIMIT
+def _convert_seed(path: Path, ctx: Context, time_limit_s: float | None
                   ) -> tuple[Article | None, str | None, tuple | None, str | None]:
     """One seed → (article, None, its duplicate_keys, its file's text) or (None, the reason it failed,
     None, None). The text is written as it is unless the batch changes the article's front matter
@@ -203,10 +203,12 @@ def read_manifest(manifest_path: Path) -> dict:
 
 def convert_all(seeds_dir: Path, out_dir: Path, ctx: Context, force: bool = False,
                 progress: bool = False, backup_dir: Path | None = None, jobs: int | None = None,
-                prune: bool = False, time_limit_s: float | None = PAGE_TIME_LIMIT) -> Outcome:
+                prune: bool = False, time_limit_s: float | None = None) -> Outcome:
     """Convert every seed and write what changed. Refuses (SetupError, nothing written) a run that
-    would remove more than PRUNE_LIMIT articles, or all of them, unless *prune*."""
+    would remove more than PRUNE_LIMIT articles, or all of them, unless *prune*. A page that takes
+    over *time_limit_s* (default PAGE_TIME_LIMIT) fails alone."""
     outcome = Outcome()
+    time_limit_s = time_limit_s or PAGE_TIME_LIMIT
     manifest_path = out_dir / MANIFEST
     manifest = read_manifest(manifest_path)
     files: dict = dict(manifest.get("files", {}))  # file name → {"seed", "sha256"}
