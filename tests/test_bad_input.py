@@ -268,7 +268,7 @@ CHECK_FINDS = {
                                                          "lam-viec-voi.md", "Just text.\n"), "no front matter"),
     "translation of nothing": (lambda r: write(r / "docs/en/articles/orphan.md", "---\ntitle: Orphan\ntranslation:\n  of: "
                                                f"no-such-article\n  source_sha256: {'a' * 64}\n---\n\nText.\n"),
-                               "translation.of: 'no-such-article' names no article in docs/vi/articles/"),
+                               "translates an article that does not exist: translation.of 'no-such-article' names no article"),
     "bad correction": (lambda r: correction(r, "authors: Phan Anh\n"), "authors: expected a list of {name"),
     "corrupt manifest": (lambda r: write(r / ARTICLES / ".manifest.json", "{"), "not valid JSON"),
 }
@@ -392,7 +392,7 @@ def test_mkdocs_build_fails_with_the_message_not_a_traceback(archive, case):
     elif case == "orphan translation":
         write(archive / "docs/en/articles/orphan.md", "---\ntitle: Orphan\ntranslation:\n  of: no-such-article\n"
                                                       f"  source_sha256: {'a' * 64}\n---\n\nText.\n")
-        expected = "docs/en/articles/orphan.md: warning: translation.of: 'no-such-article' names no article"
+        expected = "docs/en/articles/orphan.md: warning: translates an article that does not exist: translation.of 'no-such-article'"
     else:
         text = (archive / "mkdocs.yml").read_text(encoding="utf-8")
         write(archive / "mkdocs.yml", re.sub(r"(?m)^  - tnarchive\b.*$", "", text))

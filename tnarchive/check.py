@@ -38,17 +38,19 @@ def _findings(exc: ArchiveError, root: Path) -> list[Finding]:
     return [Finding(rel(p.path), p.line or 1, p.level, p.message) for p in exc.problems]
 
 
-def _page(path: Path, root: Path, schema: str, out: list[Finding]) -> tuple[dict, str, yamlfile.Doc] | None:
-    """A page's front matter (checked against *schema*), body and parsed front matter; None, with
-    its findings added, when it cannot be read or breaks the schema (nothing more is said of it)."""
+def _page(path: Path, root: Path, schema: str, out: list[Finding]) -> tuple[dict, str, yamlfile.Doc, bool] | None:
+    """A page's front matter, body, parsed front matter and whether it fits *schema*, its findings
+    added to *out*; None when it cannot be read at all."""
     rel = str(path.relative_to(root))
+    found: list = []
     with processing(rel):
         try:
-            doc, body = validate.read_doc(path, schema, rel)
+            doc, body = validate.read_doc(path, schema, rel, found)
         except ArchiveError as exc:
             out.extend(_findings(exc, root))
             return None
-    return doc.data, body, doc
+    out.extend(_findings(ArchiveError(problems=found), root))
+    return doc.data, body, doc, not found
 
 
 def check(root: Path) -> list[Finding]:
@@ -71,15 +73,17 @@ def check(root: Path) -> list[Finding]:
     for path in sorted(articles.glob("*.md")):
         rel = str(path.relative_to(root))
         page = _page(path, root, "article", out)
-        if page is None:  # reported once: not again as a seed without article or a translation of nothing
+        if page is not None:  # ids are checked even when other fields are wrong
+            meta, body, doc, valid = page
+            for kind, records in (("people", ctx.authority.people), ("partners", ctx.authority.partners)):
+                ids = meta.get(kind) if isinstance(meta.get(kind), list) else []
+                for i, rid in enumerate(ids):
+                    if isinstance(rid, str) and rid not in records:
+                        out.append(Finding(rel, doc.line((kind, i)), "error", f"{kind}: '{rid}' is not an id in data/{kind}.yml"))
+        if page is None or not valid:  # reported once: not again as a seed without article or a translation of nothing
             broken.add(path.stem)
             seeds_seen[(manifest.get("files", {}).get(path.name) or {}).get("seed", "")] = rel
             continue
-        meta, body, doc = page
-        for kind, records in (("people", ctx.authority.people), ("partners", ctx.authority.partners)):
-            for i, rid in enumerate(meta[kind]):
-                if rid not in records:
-                    out.append(Finding(rel, doc.line((kind, i)), "error", f"{kind}: '{rid}' is not an id in data/{kind}.yml"))
         slug = meta["slug"]
         if slug in slugs:
             out.append(Finding(rel, doc.line(("slug",)), "error", f"slug '{slug}' is also used by {slugs[slug]}"))
@@ -111,16 +115,16 @@ def check(root: Path) -> list[Finding]:
     for tpath in sorted(translations.glob("*.md")) if translations.is_dir() else []:
         rel = str(tpath.relative_to(root))
         page = _page(tpath, root, "translation", out)
-        if page is None:
+        if page is None or not page[3]:
             continue
-        meta, _body, doc = page
+        meta, _body, doc, _valid = page
         of = meta["translation"]["of"]
         of = (manifest.get("redirects") or {}).get(of, of)  # an article moved by a correction keeps its translation
         if of in broken:
             continue
         if of not in bodies:
             out.append(Finding(rel, doc.line(("translation", "of")), "error",
-                               f"translation.of: '{of}' names no article in docs/vi/articles/"))
+                               f"translates an article that does not exist: translation.of '{of}' names no article in docs/vi/articles/"))
             continue
         translated.add(of)
         if meta["translation"]["source_sha256"] != body_sha256(bodies[of]):

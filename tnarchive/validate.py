@@ -124,9 +124,11 @@ def front_matter(text: str, name: str) -> tuple[yamlfile.Doc, str] | None:
     return doc, body[1:] if body.startswith("\n") else body
 
 
-def read_doc(path: Path, schema: str, name: str | None = None) -> tuple[yamlfile.Doc, str]:
+def read_doc(path: Path, schema: str, name: str | None = None, found: list[Problem] | None = None
+             ) -> tuple[yamlfile.Doc, str]:
     """A Markdown page's front matter (with its lines) and body, checked against *schema*
-    ("article" or "translation"). Raises ArchiveError naming the file and line."""
+    ("article" or "translation"). Raises ArchiveError naming the file and line; but when *found*
+    is given, the schema's problems go there and the page is returned all the same."""
     name = name or str(path)
     try:
         raw = path.read_bytes()
@@ -137,7 +139,10 @@ def read_doc(path: Path, schema: str, name: str | None = None) -> tuple[yamlfile
         raise ArchiveError(_("no front matter: the file must start with a '---' line, then title: and the other "
                              "fields, then '---'"), path=name, line=1)
     doc, body = parsed
-    check(doc, schema, name)
+    if found is None:
+        check(doc, schema, name)
+    else:
+        found += problems(doc.data, schema, name, doc)
     return doc, body.strip()
 
 

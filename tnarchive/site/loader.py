@@ -170,8 +170,9 @@ def load_catalog(docs: Path, data: Path, articles_dir: str = "articles", found: 
     slugs = {meta["slug"] for meta, _, _ in posts[:len(found.vi)]}
     for of, (f, _post) in sorted(en.items()):
         if of not in slugs:  # a warning: `mkdocs build --strict` fails on it, as `tnarchive check` does
-            log.warning(str(Problem(str(f), None, tr("translation.of: '{of}' names no article in docs/vi/articles/")
-                                    .format(of=of), level="warning")))
+            log.warning(str(Problem(str(f), None, tr("translates an article that does not exist: translation.of "
+                                                     "'{of}' names no article in docs/vi/articles/").format(of=of),
+                                    level="warning")))
     articles, article_digests, live = [], {}, set()
     for (f, st), (meta, body, _) in zip(found.vi, posts):
         tr_path, tr_post = en.get(meta.get("slug"), (None, None))
