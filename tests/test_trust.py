@@ -100,7 +100,7 @@ def test_slug_corrections_cannot_leave_docs(project):
     for bad in ("../../etc/passwd", "/abs/path", "con", "Upper", "a/b"):
         (project / "data/corrections/003_5afb966c1325a250.yml").write_text(f"slug: {json.dumps(bad)}\n", encoding="utf-8")
         proc = run(["convert"], project)
-        assert proc.returncode == 1 and "must be lower-case letters" in proc.stderr, bad
+        assert proc.returncode == 2 and "slug: expected a slug in quotes: lower-case letters" in proc.stderr, bad
     written = {p.resolve() for p in project.rglob("*") if p.is_file()}
     assert all(project.resolve() in p.parents for p in written)
     assert not (project / "etc").exists() and not list((project / "docs").rglob("passwd*"))
