@@ -99,7 +99,7 @@ class _Builder:
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
                     raise self._error(key_node, _("a key must be plain text"))
-                key = self.loader.construct_object(key_node)
+                key = self.scalar(key_node)
                 if not isinstance(key, (str, int, float, bool)) and key is not None:
                     raise self._error(key_node, _("a key must be plain text"))
                 if key in out:
@@ -111,7 +111,13 @@ class _Builder:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        return self.loader.construct_object(node)
+        return self.scalar(node)
+
+    def scalar(self, node):
+        """The safe constructor for the node's tag, called directly (construct_object's bookkeeping is
+        for nested values, which this builder makes itself)."""
+        constructors = self.loader.yaml_constructors
+        return (constructors.get(node.tag) or constructors[None])(self.loader, node)
 
     def _error(self, node, message: str) -> ArchiveError:
         return ArchiveError(message, path=self.name, line=node.start_mark.line + 1 + self.offset)
