@@ -28,7 +28,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{where}: {_(self.level)}: {self.message}"
+        return f"{where}: {_(self.level)}: {one_line(self.message)}"
 
 
 class ArchiveError(Exception):
@@ -46,7 +46,7 @@ class ArchiveError(Exception):
 
     def lines(self) -> list[str]:
         """One line per problem; a problem without a file is just its message."""
-        return [str(p) if p.path else f"{_(p.level)}: {p.message}" for p in self.problems]
+        return [str(p) if p.path else f"{_(p.level)}: {one_line(p.message)}" for p in self.problems]
 
     def __reduce__(self):  # raised in a forked worker, it arrives whole in the parent
         return _rebuild, (type(self), self.problems)
