@@ -1,33 +1,27 @@
-"""`tnarchive check`: what a maintainer runs before publishing. Every finding is `path:line: message`.
+"""`tnarchive check`: what a maintainer runs before publishing. Every finding is `path:line: level: message`.
 
 Errors (exit 1): front matter that breaks the schema (tnarchive/schema/article.schema.json),
 unknown people/partner ids, duplicate slugs or a slug that is not the file's name, an article
 whose seed is missing or changed since it was converted, a seed with no article, a translation
 whose `of:` names no article, any file (data/, corrections, the manifest, an article or a
-translation) that breaks its schema (tnarchive/validate.py, the same checks convert and the site make). Warnings: missing and stale translations, unreviewed names,
-articles without a date, corrections for seeds that do not exist.
+translation) that breaks its schema (tnarchive/validate.py, the same checks convert and the site
+make). Warnings: missing and stale translations, unreviewed names, articles without a date,
+corrections for seeds that do not exist.
 """
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from pathlib import Path
 
 from . import validate, yamlfile
 from .convert import MANIFEST, SEED_SUFFIXES, load_context, read_manifest
-from .errors import ArchiveError, processing
+from .errors import ArchiveError, Problem, _, processing
 from .site.catalog import body_sha256
 
 
-@dataclass(frozen=True)
-class Finding:
-    path: str
-    line: int
-    level: str  # "error" | "warning"
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.level}: {self.message}"
+def Finding(path: str, line: int | None, level: str, message: str) -> Problem:  # noqa: N802 (reads as a record)
+    """One finding of check: the project's Problem, always with a line (1: the file as a whole)."""
+    return Problem(path, line or 1, message, level)
 
 
 def _findings(exc: ArchiveError, root: Path) -> list[Finding]:
@@ -79,37 +73,38 @@ def check(root: Path) -> list[Finding]:
                 ids = meta.get(kind) if isinstance(meta.get(kind), list) else []
                 for i, rid in enumerate(ids):
                     if isinstance(rid, str) and rid not in records:
-                        out.append(Finding(rel, doc.line((kind, i)), "error", f"{kind}: '{rid}' is not an id in data/{kind}.yml"))
+                        out.append(Finding(rel, doc.line((kind, i)), "error", _("{kind}: '{rid}' is not an id in data/{kind}.yml").format(kind=kind, rid=rid)))
         if page is None or not valid:  # reported once: not again as a seed without article or a translation of nothing
             broken.add(path.stem)
             seeds_seen[(manifest.get("files", {}).get(path.name) or {}).get("seed", "")] = rel
             continue
         slug = meta["slug"]
         if slug in slugs:
-            out.append(Finding(rel, doc.line(("slug",)), "error", f"slug '{slug}' is also used by {slugs[slug]}"))
+            out.append(Finding(rel, doc.line(("slug",)), "error", _("slug '{slug}' is also used by {other}").format(slug=slug, other=slugs[slug])))
         else:
             slugs[slug] = rel
         if path.stem != slug:
-            out.append(Finding(rel, doc.line(("slug",)), "error", f"slug '{slug}' is not the file's name ({path.stem})"))
+            out.append(Finding(rel, doc.line(("slug",)), "error", _("slug '{slug}' is not the file's name ({name})").format(slug=slug, name=path.stem)))
         seed = meta["provenance"]["seed"]
         seeds_seen[seed] = rel
         seed_path = seeds / seed
         if not seed_path.is_file():
-            out.append(Finding(rel, doc.line(("provenance", "seed")), "error", f"its seed seeds/{seed} is gone"))
+            out.append(Finding(rel, doc.line(("provenance", "seed")), "error", _("its seed seeds/{seed} is gone").format(seed=seed)))
         elif hashlib.sha256(seed_path.read_bytes()).hexdigest() != meta["provenance"]["sha256"]:
             out.append(Finding(rel, doc.line(("provenance", "sha256")), "error",
-                               f"seeds/{seed} changed since this article was converted: run `tnarchive convert`"))
+                               _("seeds/{seed} changed since this article was converted: run `tnarchive convert`").format(seed=seed)))
         if not meta["date"]:
-            out.append(Finding(rel, doc.line(("date",)), "warning", "no date: add one in data/corrections/ once known"))
+            out.append(Finding(rel, doc.line(("date",)), "warning", _("no date: add one in data/corrections/ once known")))
         for kind in ("people", "partners"):
             for i, u in enumerate(meta["unreviewed"][kind]):
                 out.append(Finding(rel, doc.line(("unreviewed", kind, i)), "warning",
-                                   f"unreviewed {kind[:-1] if kind == 'partners' else 'person'}: {u.get('name')} ({u.get('id')})"))
+                                   (_("unreviewed partner: {name} ({id})") if kind == "partners" else _("unreviewed person: {name} ({id})"))
+                                   .format(name=u.get("name"), id=u.get("id"))))
         bodies[slug] = body
     duplicates = manifest.get("duplicates") or {}
     for seed in sorted(p for p in seeds.iterdir() if p.is_file() and p.suffix.lower() in SEED_SUFFIXES) if seeds.is_dir() else []:
         if seed.name not in seeds_seen and seed.name not in duplicates:
-            out.append(Finding(str(seed.relative_to(root)), 1, "error", "no article for this seed: run `tnarchive convert` and read its errors"))
+            out.append(Finding(str(seed.relative_to(root)), 1, "error", _("no article for this seed: run `tnarchive convert` and read its errors")))
     translations = docs / "en" / "articles"
     translated = set()
     for tpath in sorted(translations.glob("*.md")) if translations.is_dir() else []:
@@ -124,16 +119,17 @@ def check(root: Path) -> list[Finding]:
             continue
         if of not in bodies:
             out.append(Finding(rel, doc.line(("translation", "of")), "error",
-                               f"translates an article that does not exist: translation.of '{of}' names no article in docs/vi/articles/"))
+                               _("translates an article that does not exist: translation.of '{of}' names no article in "
+                                 "docs/vi/articles/").format(of=of)))
             continue
         translated.add(of)
         if meta["translation"]["source_sha256"] != body_sha256(bodies[of]):
             out.append(Finding(rel, doc.line(("translation", "source_sha256")), "warning",
-                               "stale: the Vietnamese text changed since this translation; update it, then source_sha256"))
+                               _("stale: the Vietnamese text changed since this translation; update it, then source_sha256")))
     for slug in sorted(set(bodies) - translated):
         if not (translations / f"{slug}.md").exists():
-            out.append(Finding(str((articles / f"{slug}.md").relative_to(root)), 1, "warning", "no English translation yet"))
+            out.append(Finding(str((articles / f"{slug}.md").relative_to(root)), 1, "warning", _("no English translation yet")))
     for cpath in sorted((data / "corrections").glob("*.yml")) if (data / "corrections").is_dir() else []:
         if not any((seeds / (cpath.stem + s)).exists() for s in SEED_SUFFIXES):
-            out.append(Finding(str(cpath.relative_to(root)), 1, "warning", "no seed with this name: the correction applies to nothing"))
+            out.append(Finding(str(cpath.relative_to(root)), 1, "warning", _("no seed with this name: the correction applies to nothing")))
     return out

@@ -24,7 +24,7 @@ import click  # noqa: E402
 
 from . import __version__
 from .convert import PRUNE_LIMIT, SetupError, atomic_write, convert_all, load_context, read_seed  # noqa: E402
-from .errors import ArchiveError, _, bug_line, doing, processing
+from .errors import ArchiveError, Problem, _, bug_line, doing, processing
 from .pipeline import ConvertError, convert_page
 from .review import review_report, translation_status
 
@@ -117,15 +117,16 @@ def convert(seeds_dir: Path, out_dir: Path, data_dir: Path, translations_dir: Pa
     atomic_write(report_dir / "review.md", md.encode("utf-8"))
     atomic_write(report_dir / "review.json", (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     for path, reason in outcome.failed:
-        click.echo(f"{path}: error: {reason}", err=True)
+        click.echo(str(Problem(path, None, reason)), err=True)
     unreviewed = sum(len(a.meta["unreviewed"]["people"]) + len(a.meta["unreviewed"]["partners"]) for a in outcome.articles.values())
     undated = sum(1 for a in outcome.articles.values() if not a.meta["date"])
-    click.echo(
-        f"converted {len(outcome.articles)} page(s) into {out_dir}: {len(outcome.written)} written, "
-        f"{len(outcome.unchanged)} unchanged, {len(outcome.removed)} removed, {len(outcome.failed)} failed; "
-        f"{unreviewed} unreviewed name(s), {undated} undated, "
-        f"{sum(1 for v in translations.values() if v != 'current')} translation(s) missing or stale (see {report_dir / 'review.md'})"
-    )
+    click.echo(_(
+        "converted {n} page(s) into {out}: {written} written, {unchanged} unchanged, {removed} removed, "
+        "{failed} failed; {unreviewed} unreviewed name(s), {undated} undated, {todo} translation(s) missing or stale "
+        "(see {report})").format(
+        n=len(outcome.articles), out=out_dir, written=len(outcome.written), unchanged=len(outcome.unchanged),
+        removed=len(outcome.removed), failed=len(outcome.failed), unreviewed=unreviewed, undated=undated,
+        todo=sum(1 for v in translations.values() if v != "current"), report=report_dir / "review.md"))
     sys.exit(1 if outcome.failed else 0)
 
 
@@ -190,7 +191,7 @@ def check(strict: bool) -> None:
         click.echo(str(f))
     errors = sum(1 for f in findings if f.level == "error")
     warnings = len(findings) - errors
-    click.echo(f"check: {errors} error(s), {warnings} warning(s)", err=True)
+    click.echo(_("check: {errors} error(s), {warnings} warning(s)").format(errors=errors, warnings=warnings), err=True)
     sys.exit(1 if errors or (strict and warnings) else 0)
 
 
@@ -232,7 +233,7 @@ def verify(path: Path) -> None:
         click.echo(str(p), err=True)
     if problems:
         sys.exit(1)
-    click.echo(f"{path}: valid: every file matches its SHA-256 in the manifest")
+    click.echo(_("{path}: valid: every file matches its SHA-256 in the manifest").format(path=path))
 
 
 if __name__ == "__main__":
