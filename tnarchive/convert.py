@@ -1,10 +1,13 @@
-"""The file edge of the converter: read seeds/ and data/, write docs/vi/articles/ and the review report.
+"""The file edge of the converter: read seeds/ and data/, write docs/vi/articles/.
 
-What the converter owns is listed in a manifest (docs/vi/articles/.manifest.json:
-file → SHA-256 of what it wrote). It overwrites only files it wrote and nobody has
-changed since, deletes only its own unchanged files whose seed is gone, and writes
-every file through a temporary file and an atomic rename, so an interrupted run never
-leaves half a file. A page that fails keeps its previous article.
+Every data/ file and correction is checked against its schema before anything is written
+(tnarchive/validate.py). What the converter owns is listed in a manifest
+(docs/vi/articles/.manifest.json: file → SHA-256 of what it wrote; old slug → new for moved
+articles). It overwrites only files it wrote and nobody has changed since, deletes only its own
+unchanged files whose seed is gone (more than PRUNE_LIMIT of them, or all, only with --prune),
+never follows a seed's link out of seeds/, and writes every file through a temporary file and an
+atomic rename with Ctrl-C held back, so an interrupted run never leaves half a file. A page that
+fails (or takes over PAGE_TIME_LIMIT) keeps its previous article.
 """
 from __future__ import annotations
 
