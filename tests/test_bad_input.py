@@ -307,6 +307,15 @@ def test_a_bug_is_one_line_naming_the_file_and_debug_shows_the_traceback(archive
     assert debug.exit_code == 3 and "Traceback (most recent call last)" in debug.stderr
 
 
+def test_a_file_that_cannot_be_written_is_one_line_not_a_bug(archive):
+    (archive / "reports/review.md").unlink(missing_ok=True)
+    (archive / "reports/review.md").mkdir(parents=True)  # where the report goes, a folder stands
+    result = cli(archive, "convert")
+    assert result.exit_code == 2
+    assert result.stderr == "reports/review.md: error: Is a directory\n"
+    assert not list((archive / "reports").glob(".*.tmp")), "no temporary file left"
+
+
 @pytest.mark.parametrize("args, expected", [
     (["--name", "../../x"], "error: --name '../../x': use letters, digits"),
     (["--name", "a/b"], "error: --name 'a/b': use letters, digits"),

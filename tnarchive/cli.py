@@ -52,6 +52,10 @@ class _Main(click.Group):
             sys.exit(EXIT_INTERRUPTED)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
+        except OSError as exc:  # the machine's refusal (permission, disk full), not a bug: one line, its file
+            where = exc.filename2 or exc.filename or doing() or "tnarchive"  # a rename's target, else its file
+            click.echo(str(Problem(str(where), None, exc.strerror or str(exc))), err=True)
+            sys.exit(2)
         except Exception as exc:
             if ctx.params.get("debug"):
                 traceback.print_exc()
