@@ -75,6 +75,9 @@ def load_context(data_dir: Path) -> Context:
     """Every data/ file read and checked against its schema (tnarchive/validate.py) before any page is
     converted or anything written: corrections included, with the ids they name. Raises ArchiveError
     listing every problem found, one line each."""
+    if not data_dir.is_dir():
+        raise SetupError(_("no such folder of data files (run tnarchive in the archive's folder, or give --data)"),
+                         path=data_dir)
     found: list[Problem] = []
 
     def read(name: str, schema: str):
