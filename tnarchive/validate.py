@@ -112,7 +112,7 @@ def front_matter(text: str, name: str) -> tuple[yamlfile.Doc, str] | None:
     first, _sep, rest = text.partition("\n")
     if first.strip() != "---":
         return None
-    m = re.search(r"^---[ \t]*$", rest, re.MULTILINE)
+    m = re.search(r"^---[ \t\r]*$", rest, re.MULTILINE)  # \r: a file saved with Windows line ends
     if m is None:
         raise ArchiveError(_("front matter opened with '---' is never closed"), path=name, line=1)
     doc = yamlfile.loads(rest[: m.start()], name, line_offset=1)
