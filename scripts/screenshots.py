@@ -10,7 +10,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from bench import serve  # scripts/bench.py: a quiet local server on 127.0.0.1
+from benchmark.browser import serve  # a quiet local server on 127.0.0.1
 from playwright.sync_api import sync_playwright
 
 PAGES = {

@@ -1,11 +1,11 @@
-"""scripts/bench.py at CI size: 50 and 100 articles per language, no baselines, 2 browser queries.
+"""scripts/bench.py at CI size: 100 articles per language, no baselines, 2 browser queries.
 
-Asserts the shape of the results (how they scale and how big things are), never absolute seconds:
-build time per article page (both languages) at 100 at most 1.5 × that at 50 (per article page, not
-per HTML page: the partner and person pages are a fixed, cheap set whose share shrinks as the archive
-grows, so a per-HTML-page ratio rises with size even when every article costs the same), median
-HTML page under 40 KB, no page over 400 KB, search bytes before the first result under 1 MB gzip,
-and that results.json and results.md were written.
+Asserts only what survives the 40 % by which the speed of CI machines varies: that the results
+were written, page sizes (median HTML page under 40 KB, none over 400 KB), the search files loaded
+before the first result (under 1 MB gzip), and that an edit under `mkdocs serve` is served again
+sooner than the first build took (in the median: an edit at 100 articles takes a fraction of the
+first build). Timings and their ratios across sizes (the build's flatness) are the benchmark's own
+targets, measured at 1,000 and 5,000 articles (benchmarks/results.md), never asserted here.
 """
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def bench_results(tmp_path_factory) -> tuple[Path, dict]:
     out = tmp_path_factory.mktemp("bench-out")
     work = tmp_path_factory.mktemp("bench-work")
     proc = subprocess.run(
-        [sys.executable, str(BENCH), "--sizes", "50,100", "--skip-baselines", "--quick",
+        [sys.executable, str(BENCH), "--sizes", "100", "--skip-baselines", "--quick",
          "--out", str(out), "--work", str(work)],
         cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0, f"bench.py failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
@@ -39,24 +39,15 @@ def bench_results(tmp_path_factory) -> tuple[Path, dict]:
 def test_results_written(bench_results):
     out, results = bench_results
     assert (out / "results.md").read_text(encoding="utf-8").startswith("# Benchmarks")
-    assert set(results["sizes"]) == {"50", "100"}
-    for n in ("50", "100"):
-        assert (out / f"results-{n}.json").exists()
-        r = results["sizes"][n]
-        assert not r.get("partial")
-        assert r["convert"]["articles"] == int(n)
-        assert r["site"]["articles_html"] == {"vi": r["site"]["articles_html"]["vi"],
-                                              "en": r["site"]["articles_html"]["vi"]}
-        assert r["site"]["articles_html"]["vi"] >= int(n)
-        assert len(r["search"]) == 2
+    assert set(results["sizes"]) == {"100"}
+    assert (out / "results-100.json").exists()
+    r = results["sizes"]["100"]
+    assert not r.get("partial")
+    assert r["convert"]["articles"] == 100
+    assert r["site"]["articles_html"] == {"vi": r["site"]["articles_html"]["vi"], "en": r["site"]["articles_html"]["vi"]}
+    assert r["site"]["articles_html"]["vi"] >= 100
+    assert len(r["search"]) == 2
     assert results["checks"], "no target was evaluated"
-
-
-def test_build_time_per_page_is_flat(bench_results):
-    _, results = bench_results
-    small = results["sizes"]["50"]["build"]["s_per_article_page"]
-    large = results["sizes"]["100"]["build"]["s_per_article_page"]
-    assert large <= 1.5 * small, f"build time per article page grows: {small:.4f} s at 50, {large:.4f} s at 100"
 
 
 def test_page_sizes(bench_results):
@@ -79,5 +70,7 @@ def test_an_edit_under_mkdocs_serve_rebuilds_faster_than_the_first_build(bench_r
     serve = results["sizes"]["100"]["serve"]
     assert len(serve.get("edits", [])) == 6, serve
     assert [e["kind"] for e in serve["edits"]] == ["text", "title"] * 3, serve
-    assert serve["max_s"] < serve["first_build_s"], serve
-    assert serve["title"]["count"] == 3 and serve["title"]["max_s"] < serve["first_build_s"], serve
+    assert serve["text"]["count"] == 3 and serve["title"]["count"] == 3, serve
+    # The median of each kind: one edit slowed by a busy machine must not fail CI.
+    assert serve["text"]["median_s"] < serve["first_build_s"], serve
+    assert serve["title"]["median_s"] < serve["first_build_s"], serve

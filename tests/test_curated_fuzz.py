@@ -19,7 +19,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tnarchive.convert import load_context, read_manifest
+from tnarchive.convert import read_manifest
+from tnarchive.datafiles import load_context
 from tnarchive.errors import ArchiveError
 from tnarchive.validate import read_doc
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tnarchive.site import derived
-from tnarchive.site.loader import load_catalog
+from tnarchive.catalog.loader import load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = sorted(p.name for p in (ROOT / "docs" / "vi" / "articles").glob("*.md"))
@@ -186,7 +186,7 @@ def test_a_partner_with_many_pages_after_a_date_change(project, monkeypatch):
 
 
 def test_catalogs_without_digests_are_never_compared(project):
-    from tnarchive.site.catalog import Catalog
+    from tnarchive.catalog.model import Catalog
 
     docs, data = project
     cat = load_catalog(docs, data)

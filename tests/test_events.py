@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from tnarchive.convert import load_context
-from tnarchive.site.loader import load_catalog
-from tnarchive.site.catalog import Article, Block, Translation
-from tnarchive.site.events import all_events, extract_events, find_date, split_sentences
+from tnarchive.datafiles import load_context
+from tnarchive.catalog.loader import load_catalog
+from tnarchive.catalog.model import Article, Block, Translation
+from tnarchive.catalog.events import all_events, extract_events, find_date, split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 GYEONGBUK_2023 = "2023-08-10-"

@@ -85,7 +85,7 @@ def test_every_link_in_the_export_resolves_to_a_file_in_it(unpacked):
 def test_print_editions_have_every_title_with_diacritics(unpacked, built_site):
     from pypdf import PdfReader
 
-    from tnarchive.site.loader import load_catalog
+    from tnarchive.catalog.loader import load_catalog
 
     cat = load_catalog(built_site.parent / "docs", built_site.parent / "data")
     for lang in ("vi", "en"):

@@ -12,8 +12,8 @@ import yaml
 from conftest import ROOT
 
 from tnarchive.site import exports
-from tnarchive.site.loader import load_catalog
-from tnarchive.site.catalog import Catalog
+from tnarchive.catalog.loader import load_catalog
+from tnarchive.catalog.model import Catalog
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

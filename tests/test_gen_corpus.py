@@ -19,9 +19,9 @@ import pytest
 import yaml
 from conftest import ROOT, run
 
-from tnarchive.convert import load_context
+from tnarchive.datafiles import load_context
 from tnarchive.decode import decode
-from tnarchive.site.catalog import body_sha256, build_catalog, parse_blocks
+from tnarchive.catalog.model import body_sha256, build_catalog, parse_blocks
 
 SCRIPT = ROOT / "scripts" / "gen_corpus.py"
 COUNT = 30

@@ -1,4 +1,4 @@
-"""mkdocs-static-i18n's file reconfiguration, remembered across rebuilds (tnarchive/site/i18n_files.py):
+"""mkdocs-static-i18n's file reconfiguration, remembered across rebuilds (tnarchive/site/integration/i18n_files.py):
 the same Files as the library makes, every time, and no File shared between two calls."""
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File, get_files
 from mkdocs_static_i18n import folder
 
-from tnarchive.site import i18n_files
+from tnarchive.site.integration import guard, i18n_files
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,7 +41,7 @@ def config(tmp_path_factory):
 
 
 def test_installs_for_the_pinned_version_only():
-    assert mkdocs_static_i18n.version == i18n_files.VERSION  # pyproject.toml pins it
+    assert mkdocs_static_i18n.version == guard.STATIC_I18N[1]  # pyproject.toml pins it
     assert i18n_files.install() is True
     assert folder.create_i18n_file.__wrapped__ is not None
 

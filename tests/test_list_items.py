@@ -6,7 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
-from tnarchive.site.loader import load_catalog
+from tnarchive.catalog.loader import load_catalog
 from tnarchive.site.markup import article_item
 
 ROOT = Path(__file__).resolve().parent.parent

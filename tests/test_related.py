@@ -8,8 +8,8 @@ from pathlib import Path
 import yaml
 
 from tnarchive.site import article as article_html
-from tnarchive.site.catalog import Article, Catalog
-from tnarchive.site.loader import load_catalog, page_front_matter
+from tnarchive.catalog.model import Article, Catalog
+from tnarchive.catalog.loader import load_catalog, page_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 

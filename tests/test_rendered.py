@@ -1,4 +1,4 @@
-"""Article bodies rendered once for both languages (tnarchive/site/rendered.py) are what MkDocs makes."""
+"""Article bodies rendered once for both languages (tnarchive/site/integration/rendered.py) are what MkDocs makes."""
 from __future__ import annotations
 
 import os
@@ -12,9 +12,9 @@ from mkdocs.structure.files import get_files
 from mkdocs.structure.pages import Page
 
 from tnarchive.render import body_markdown
-from tnarchive.site import rendered
+from tnarchive.site.integration import rendered
 from tnarchive.site.article import add_anchors
-from tnarchive.site.loader import article_files
+from tnarchive.catalog.loader import article_files
 from tnarchive.structure import Block
 
 

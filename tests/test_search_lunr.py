@@ -1,6 +1,6 @@
 """The search index is lunr's: the same documents indexed through lunr.py's Builder and through the
-archive's own writer give the same postings and field-vector components, and search.js's word
-scores equal lunr.js's own query over lunr.py's index."""
+archive's own writer give the same postings and field-vector components, and search-engine.js's
+word scores equal lunr.js's own query over lunr.py's index."""
 from __future__ import annotations
 
 import json
@@ -16,7 +16,7 @@ from tnarchive.site import search_index
 from tnarchive.site.search_index import FIELDS, Doc
 
 pytestmark = pytest.mark.browser
-STATIC = Path(search_index.__file__).parent / "static" / "search.js"
+ENGINE = Path(search_index.__file__).parent / "static" / "search-engine.js"
 LUNR_JS = Path(mkdocs.contrib.search.__file__).parent / "templates" / "search" / "lunr.js"
 
 TEXTS = {
@@ -65,10 +65,10 @@ def lunr_py_index(docs: list[Doc], lang: str) -> dict:
 
 @pytest.fixture(scope="module")
 def indexed(tmp_path_factory):
-    """Both languages written by the archive's writer beside lunr.js and search.js, and lunr.py's indexes."""
+    """Both languages written by the archive's writer beside lunr.js and search-engine.js, and lunr.py's indexes."""
     root = tmp_path_factory.mktemp("lunr")
     (root / "lunr.js").write_bytes(LUNR_JS.read_bytes())
-    (root / "search.js").write_bytes(STATIC.read_bytes())
+    (root / "search-engine.js").write_bytes(ENGINE.read_bytes())
     reference = {}
     for lang in TEXTS:
         docs = documents(lang)
@@ -78,7 +78,7 @@ def indexed(tmp_path_factory):
         reference[lang] = lunr_py_index(docs, lang)
         (root / f"reference-{lang}.js").write_text(f"window.reference_{lang} = {json.dumps(reference[lang])};", encoding="utf-8")
     (root / "index.html").write_text('<!doctype html><meta charset="utf-8"><script src="lunr.js"></script>'
-                                     '<script src="search.js"></script><script src="reference-vi.js"></script>'
+                                     '<script src="search-engine.js"></script><script src="reference-vi.js"></script>'
                                      '<script src="reference-en.js"></script>', encoding="utf-8")
     return root, reference
 
@@ -160,7 +160,7 @@ UINTS = """([b64, cases]) => cases.map(([at, n, size]) => Array.from(window.tnaS
 
 
 def test_postings_decode_from_any_byte_of_a_shard(browser, indexed):
-    """search.js decodes a posting from the base64 characters that hold it only: every offset, both widths."""
+    """The search engine decodes a posting from the base64 characters that hold it only: every offset, both widths."""
     import base64
     import random
     import struct
@@ -215,12 +215,12 @@ PREFETCH = """async (queries) => {
 def test_a_word_being_typed_fetches_the_likeliest_next_shard(browser, tmp_path, monkeypatch):
     files = _small_shards(monkeypatch)
     (tmp_path / "lunr.js").write_bytes(LUNR_JS.read_bytes())
-    (tmp_path / "search.js").write_bytes(STATIC.read_bytes())
+    (tmp_path / "search-engine.js").write_bytes(ENGINE.read_bytes())
     for rel, text in files.items():
         (tmp_path / "vi" / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "vi" / rel).write_text(text, encoding="utf-8")
     (tmp_path / "index.html").write_text('<!doctype html><meta charset="utf-8"><script src="lunr.js"></script>'
-                                         '<script src="search.js"></script>', encoding="utf-8")
+                                         '<script src="search-engine.js"></script>', encoding="utf-8")
     page = browser.new_page()
     page.goto((tmp_path / "index.html").as_uri())
     got = page.evaluate(PREFETCH, ["ho", "họ", "hợp ", "hợp", ""])

@@ -49,6 +49,15 @@ def _builds(log: Path) -> int:
     return log.read_text(encoding="utf-8").count("Building documentation...")
 
 
+def _search_files_hold(index: Path, text: str) -> bool:
+    """Whether a search file of *index* holds *text*. The serve process swaps the folder's files
+    while they are read here: a file gone meanwhile means the new ones are not all in place yet."""
+    try:
+        return index.is_dir() and any(text in p.read_text(encoding="utf-8") for p in index.rglob("*.js"))
+    except FileNotFoundError:
+        return False
+
+
 def test_an_edit_under_mkdocs_serve_reaches_every_page_that_shows_it(project: Path):
     run(["convert"], project, check=True)
     md = project / "docs" / "vi" / "articles" / f"{SLUG}.md"
@@ -78,8 +87,7 @@ def test_an_edit_under_mkdocs_serve_reaches_every_page_that_shows_it(project: Pa
         assert TITLE not in _get(base + "partners/embassy-laos.html")
         # and the search index, remade in its own process once the pages are served
         index = site / "assets" / "search" / "vi"
-        _wait(lambda: index.is_dir() and any(new_title in p.read_text(encoding="utf-8")
-                                             for p in index.rglob("*.js")), 120, proc, log)
+        _wait(lambda: _search_files_hold(index, new_title), 120, proc, log)
 
         # A changed paragraph only: the article shows it; the derived pages are left as they were.
         before = (site / "partners" / "embassy-laos.html").stat().st_mtime_ns

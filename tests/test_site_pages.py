@@ -76,6 +76,15 @@ def test_nothing_is_requested_from_another_host(built_site):
         assert "fonts.googleapis" not in css.read_text(errors="ignore")
 
 
+def test_article_page_body_keeps_the_lead_captions_and_subheadings(built_site):
+    page = soup(built_site / "articles/2025-02-10-thai-nguyen-mo-rong-hop-tac-quoc-te-tao-dong-luc.html")
+    assert page.select_one("p.lead") and len(page.select("p.caption")) == 2
+    assert [h.get_text() for h in page.select("article > h2") if h.get("id") != "related"] == [
+        "Thúc đẩy hợp tác quốc tế qua các hoạt động ngoại giao",
+        "Điểm sáng thu hút đầu tư và nguồn lực phát triển cộng đồng",
+    ]
+
+
 def test_article_page_header_and_footer(built_site):
     page = soup(built_site / "articles/2025-02-10-thai-nguyen-mo-rong-hop-tac-quoc-te-tao-dong-luc.html")
     meta = page.select_one(".tna-meta")
@@ -253,8 +262,8 @@ def test_long_listings_are_paged_and_bounded():
     import dataclasses
 
     from tnarchive.site import partners, timeline
-    from tnarchive.site.catalog import Catalog
-    from tnarchive.site.loader import load_catalog
+    from tnarchive.catalog.model import Catalog
+    from tnarchive.catalog.loader import load_catalog
 
     cat = load_catalog(ROOT / "docs", ROOT / "data")
     base = next(a for a in cat.articles if "korea" in a.partners)

@@ -1,4 +1,4 @@
-"""mkdocs serve's file watcher (tnarchive/site/watching.py), on MkDocs' own LiveReloadServer:
+"""mkdocs serve's file watcher (tnarchive/site/integration/watching.py), on MkDocs' own LiveReloadServer:
 moved to the native observer with the same paths, and back to polling if the native one refuses."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from mkdocs.livereload import LiveReloadServer
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
-from tnarchive.site import watching
+from tnarchive.site.integration import watching
 
 
 def _server(root: Path) -> LiveReloadServer:

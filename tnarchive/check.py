@@ -3,10 +3,12 @@
 Errors (exit 1): front matter that breaks the schema (tnarchive/schema/article.schema.json),
 unknown people/partner ids, duplicate slugs or a slug that is not the file's name, an article
 whose seed is missing or changed since it was converted, a seed with no article, a translation
-whose `of:` names no article, any file (data/, corrections, the manifest, an article or a
-translation) that breaks its schema (tnarchive/validate.py, the same checks convert and the site
-make). Warnings: missing and stale translations, unreviewed names, articles without a date,
-corrections for seeds that do not exist.
+whose `of:` names no article, a translation whose source_sha256 is not a SHA-256, any file (data/,
+corrections, the manifest, an article or a translation) that breaks its schema (tnarchive/validate.py,
+the same checks convert and the site make). Warnings: missing and stale translations (each with the
+command that fixes it), import's unit checks over current translations (tnarchive/translations/audit.py),
+unreviewed names, articles without a date, corrections for seeds that do not exist. A file that breaks
+its schema is reported by its schema's lines only, not again by the translations audit.
 """
 from __future__ import annotations
 
@@ -14,9 +16,10 @@ import hashlib
 from pathlib import Path
 
 from . import validate, yamlfile
-from .convert import MANIFEST, SEED_SUFFIXES, load_context, read_manifest
+from .convert import MANIFEST, SEED_SUFFIXES, read_manifest
+from .datafiles import load_context
 from .errors import ArchiveError, Problem, _, processing
-from .site.catalog import body_sha256
+from .translations.audit import audit as audit_translations
 
 
 def Finding(path: str, line: int | None, level: str, message: str) -> Problem:  # noqa: N802 (reads as a record)
@@ -47,7 +50,8 @@ def _page(path: Path, root: Path, schema: str, out: list[Finding]) -> tuple[dict
     return doc.data, body, doc, not found
 
 
-def check(root: Path) -> list[Finding]:
+def check(root: Path, report: dict | None = None) -> list[Finding]:
+    """*report*, if given, receives "translations": the coverage line (tnarchive/translations/coverage.py)."""
     docs, data, seeds = root / "docs", root / "data", root / "seeds"
     out: list[Finding] = []
     try:
@@ -106,29 +110,24 @@ def check(root: Path) -> list[Finding]:
         if seed.name not in seeds_seen and seed.name not in duplicates:
             out.append(Finding(str(seed.relative_to(root)), 1, "error", _("no article for this seed: run `tnarchive convert` and read its errors")))
     translations = docs / "en" / "articles"
-    translated = set()
+    unreadable: set[str] = set()  # translations that break their schema: the audit does not read them
     for tpath in sorted(translations.glob("*.md")) if translations.is_dir() else []:
         rel = str(tpath.relative_to(root))
         page = _page(tpath, root, "translation", out)
         if page is None or not page[3]:
+            unreadable.add(tpath.stem)
             continue
         meta, _body, doc, _valid = page
         of = meta["translation"]["of"]
         of = (manifest.get("redirects") or {}).get(of, of)  # an article moved by a correction keeps its translation
-        if of in broken:
-            continue
-        if of not in bodies:
+        if of not in bodies and of not in broken:  # a broken article is reported once, as itself
             out.append(Finding(rel, doc.line(("translation", "of")), "error",
                                _("translates an article that does not exist: translation.of '{of}' names no article in "
                                  "docs/vi/articles/").format(of=of)))
-            continue
-        translated.add(of)
-        if meta["translation"]["source_sha256"] != body_sha256(bodies[of]):
-            out.append(Finding(rel, doc.line(("translation", "source_sha256")), "warning",
-                               _("stale: the Vietnamese text changed since this translation; update it, then source_sha256")))
-    for slug in sorted(set(bodies) - translated):
-        if not (translations / f"{slug}.md").exists():
-            out.append(Finding(str((articles / f"{slug}.md").relative_to(root)), 1, "warning", _("no English translation yet")))
+    found, cov = audit_translations(root, skip_articles=broken, skip_translations=unreadable)
+    out += [Finding(*f) for f in found]
+    if report is not None:
+        report["translations"] = cov.line()
     for cpath in sorted((data / "corrections").glob("*.yml")) if (data / "corrections").is_dir() else []:
         if not any((seeds / (cpath.stem + s)).exists() for s in SEED_SUFFIXES):
             out.append(Finding(str(cpath.relative_to(root)), 1, "warning", _("no seed with this name: the correction applies to nothing")))

@@ -22,11 +22,12 @@ from pathlib import Path  # noqa: E402
 
 import click  # noqa: E402
 
-from . import __version__
-from .convert import PRUNE_LIMIT, SetupError, atomic_write, convert_all, load_context, read_seed  # noqa: E402
-from .errors import ArchiveError, Problem, _, bug_line, doing, processing
-from .pipeline import ConvertError, convert_page
-from .review import review_report, translation_status
+from . import __version__  # noqa: E402
+from .convert import PRUNE_LIMIT, atomic_write, convert_all, read_seed  # noqa: E402
+from .datafiles import SetupError, load_context  # noqa: E402
+from .errors import ArchiveError, Problem, _, bug_line, doing, processing  # noqa: E402
+from .pipeline import ConvertError, convert_page  # noqa: E402
+from .review import review_report, translation_status  # noqa: E402
 
 _ROOT = click.Path(file_okay=False, path_type=Path)
 EXIT_BUG = 3
@@ -190,9 +191,11 @@ def check(strict: bool) -> None:
     errors (or, with --strict, on warnings)."""
     from .check import check as run_check
 
-    findings = run_check(Path.cwd())
+    report: dict = {}
+    findings = run_check(Path.cwd(), report)
     for f in findings:
         click.echo(str(f))
+    click.echo(report.get("translations", ""), err=True)
     errors = sum(1 for f in findings if f.level == "error")
     warnings = len(findings) - errors
     click.echo(_("check: {errors} error(s), {warnings} warning(s)").format(errors=errors, warnings=warnings), err=True)
@@ -239,6 +242,10 @@ def verify(path: Path) -> None:
         sys.exit(1)
     click.echo(_("{path}: valid: every file matches its SHA-256 in the manifest").format(path=path))
 
+
+from .translations.commands import translations  # noqa: E402  (the group's own module)
+
+main.add_command(translations)
 
 if __name__ == "__main__":
     main()

@@ -21,23 +21,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__, validate, yamlfile
-from . import corrections as corrections_mod
-from .authority import load_authority
+from .datafiles import SetupError
 from .errors import ArchiveError, Problem, _, bug_line, one_line
 from .forked import fork_imap
 from .interrupts import interrupts_deferred, time_limit
 from .pipeline import Article, Context, ConvertError, convert_page
-from .profiles import load_profiles
 from .render import document
+from .text import fold
 
 SEED_SUFFIXES = (".txt", ".html", ".htm")
 MANIFEST = ".manifest.json"
 PRUNE_LIMIT = 3  # a run may remove this many articles whose seed is gone; more (or all) needs --prune
 PAGE_TIME_LIMIT = 60.0  # seconds one page may take in a worker
-
-
-class SetupError(ArchiveError):
-    """The run cannot start (data files, folders, manifest); each problem names its file."""
 
 
 @dataclass
@@ -69,38 +64,6 @@ def atomic_write(path: Path, data: bytes) -> None:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-
-
-def load_context(data_dir: Path) -> Context:
-    """Every data/ file read and checked against its schema (tnarchive/validate.py) before any page is
-    converted or anything written: corrections included, with the ids they name. Raises ArchiveError
-    listing every problem found, one line each."""
-    if not data_dir.is_dir():
-        raise SetupError(_("no such folder of data files (run tnarchive in the archive's folder, or give --data)"),
-                         path=data_dir)
-    found: list[Problem] = []
-
-    def read(name: str, schema: str):
-        try:
-            return validate.data_file(data_dir / name, schema)
-        except ArchiveError as exc:
-            found.extend(exc.problems)
-            return None
-
-    sources, partners, people, cues = (read(f"{n}.yml", n) for n in ("sources", "partners", "people", "cues"))
-    corrections = {path.stem: read(f"corrections/{path.name}", "correction")
-                   for path in sorted((data_dir / "corrections").glob("*.yml"))}
-    if found:
-        raise SetupError(problems=found)
-    profiles = load_profiles(sources.data)
-    names = (str(data_dir / "partners.yml"), str(data_dir / "people.yml"))
-    authority = load_authority(partners.data, people.data, *names, lines=dict(zip(names, (partners, people))))
-    for stem, doc in corrections.items():
-        found += corrections_mod.unknown_ids(doc, authority, str(data_dir / "corrections" / f"{stem}.yml"))
-    if found:
-        raise SetupError(problems=found)
-    return Context(profiles=profiles, authority=authority, cues=cues.data or {},
-                   corrections={k: doc.data for k, doc in corrections.items() if doc.data})
 
 
 def seed_files(seeds_dir: Path) -> list[Path]:
@@ -334,8 +297,6 @@ def duplicate_keys(article: Article) -> tuple[str, tuple[str, str], str]:
     and the start of its folded text. Worked out where the page is converted (in parallel);
     each block is folded once (fold works character by character, so folding the parts is
     folding the whole)."""
-    from .text import fold
-
     folded = [(b.kind, " ".join(fold(b.text).split())) for b in article.blocks]
     text = "\n".join(t for kind, t in folded if kind in ("paragraph", "list_item"))
     key = (" ".join(fold(article.meta["title"]).split()), (article.meta.get("date") or "")[:10])

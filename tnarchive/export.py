@@ -20,8 +20,8 @@ from pathlib import Path
 import bagit
 
 from . import __version__
+from .catalog.loader import inputs_digest, load_catalog
 from .errors import ArchiveError, Problem, _, one_line
-from .site.loader import inputs_digest, load_catalog
 from .site.printed import print_html
 
 SKIP = {"404.html", ".tnarchive-build.json"}  # 404 pages serve web hosts only; the stamp goes to bag-info

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import threading
 from collections.abc import Callable, Iterator, Sequence
 
 from .interrupts import ignore_interrupts_in_worker
@@ -29,10 +30,12 @@ def _call(item):
 def fork_imap(fn: Callable, items: Sequence, per_job: int, jobs: int | None = None, chunksize: int = 16) -> Iterator:
     """fn(item) for every item, in order, in up to *jobs* processes (default: default_jobs).
 
-    In this process when one job is enough or fork is not available."""
+    In this process when one job is enough, fork is not available, or this process runs other
+    threads (under `mkdocs serve`): a fork copies only the calling thread, and a lock another
+    thread holds would stay held in the child for ever."""
     global _TASK
     jobs = min(jobs or default_jobs(len(items), per_job), max(1, len(items)))
-    if jobs == 1 or "fork" not in mp.get_all_start_methods():
+    if jobs == 1 or "fork" not in mp.get_all_start_methods() or threading.active_count() > 1:
         yield from (fn(item) for item in items)
         return
     _TASK = fn

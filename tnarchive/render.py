@@ -6,6 +6,7 @@ nothing from a source page can become a tag, a link, a list or an attribute.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 
 import yaml
@@ -61,3 +62,9 @@ def front_matter(meta: dict) -> str:
 def document(meta: dict, body: str, header_comment: str) -> str:
     comments = "".join(f"# {line}\n" for line in header_comment.splitlines())
     return f"---\n{comments}{front_matter(meta)}---\n\n{body}"
+
+
+def body_sha256(body: str) -> str:
+    """What a translation records as the version of the Vietnamese text it translates: the hash of
+    the body this module writes (the catalog and `check` compare against it)."""
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()

@@ -7,6 +7,7 @@ from pathlib import Path
 from . import validate
 from .convert import Outcome
 from .errors import ArchiveError
+from .render import body_sha256
 
 _TRANSLATION = {"missing": "no English translation yet",
                 "stale": "stale: the Vietnamese text changed since it was translated"}
@@ -15,8 +16,6 @@ _TRANSLATION = {"missing": "no English translation yet",
 def translation_status(outcome: Outcome, translations_dir: Path) -> dict[str, str]:
     """slug → "missing" | "stale" | "current" | the one line saying why the translation cannot be read
     (no front matter, not UTF-8, breaks its schema): does docs/en/articles/<slug>.md translate today's text?"""
-    from .site.catalog import body_sha256
-
     status = {}
     for art in outcome.articles.values():
         slug = art.meta["slug"]

@@ -1,9 +1,15 @@
 """Text helpers shared by every stage: NFC, diacritic folding, slugs.
 
-Folding is the one rule that lets "hop tac" find "hợp tác" and "Gyeongbuk" match
-"GYEONGBUK": decompose, drop combining marks, map đ/Đ to d, case-fold. On NFC Vietnamese
-text every letter folds to one letter, so folded text keeps the original's offsets (callers
-check the length, and fold word by word when it differs).
+Two folding rules, each with one name, used everywhere it applies:
+- `fold`: what lets "hop tac" match "hợp tác" and "Gyeongbuk" match "GYEONGBUK" in the converter
+  and the catalog (authority names, chrome markers, duplicates, slugs): decompose, drop combining
+  marks, map đ/Đ to d, case-fold. `fold_slow` is the rule written out, `fold` the same faster,
+  `fold_aligned` the same when it keeps every offset. On NFC Vietnamese text every letter folds to
+  one letter, so folded text keeps the original's offsets (callers check the length, and fold word
+  by word when it differs).
+- `fold_search_token`: the search index's rule, which the browser applies to queries
+  (tnarchive/site/static: `fold`, with String.normalize and \\p{M}): decompose, drop every
+  character of Unicode category M, đ → d; no case-folding (tokens are lower-cased before).
 """
 from __future__ import annotations
 
@@ -86,6 +92,26 @@ def fold_aligned(text: str) -> str | None:
     if all(len(_FOLD[ord(c)]) == 1 for c in set(text)):
         return fold(text)
     return None
+
+
+class _SearchFoldTable(dict):
+    """Token → fold_search_token(token), each worked out once: the archive's text has a few
+    thousand distinct syllables, so folding by lookup is far cheaper than folding the text."""
+
+    def __missing__(self, token: str) -> str:
+        out = "".join(c for c in unicodedata.normalize("NFD", token) if not unicodedata.category(c).startswith("M"))
+        self[token] = out = out.replace("đ", "d")
+        return out
+
+
+_SEARCH_FOLD = _SearchFoldTable()
+
+
+def fold_search_token(token: str) -> str:
+    """A lower-cased token without tone or other marks, đ → d: what the search script does to a
+    query (String.normalize("NFD"), drop \\p{M}). Not `fold`: that rule case-folds ("ß" → "ss") and
+    drops only combining marks; the index must match the browser's rule exactly."""
+    return _SEARCH_FOLD[token]
 
 
 def words(text: str) -> list[str]:

@@ -9,7 +9,7 @@ from collections import Counter
 
 from markupsafe import Markup
 
-from .catalog import Article, Catalog
+from ..catalog.model import Article, Catalog
 from .l10n import t
 from .markup import a, chips, html, time_tag
 
@@ -171,7 +171,7 @@ _BLOCK = re.compile(r"\n\n+")
 def add_anchors(markdown: str) -> str:
     """Give every paragraph, lead and caption an id (p1, p2, …) so events can cite it.
 
-    Numbered exactly as tnarchive.site.catalog.parse_blocks numbers them.
+    Numbered exactly as tnarchive.catalog.model.parse_blocks numbers them.
     """
     out, n = [], 0
     for block in _BLOCK.split(markdown.strip()):

@@ -12,7 +12,8 @@ pages (counts, latest articles) are always made again: they are few and bounded 
 from __future__ import annotations
 
 from . import home, partners, people, timeline
-from .catalog import Catalog
+from ..catalog.model import Catalog
+from .translated import translations_page
 from .markup import page_key, paged, pages_of
 
 Section = tuple  # ("index",) | ("partner", id) | ("person", id) | ("year", 2019)
@@ -38,6 +39,7 @@ def sections(cat: Catalog, lang: str, previous: Sections | None = None, touched:
         f"{pre}timeline/index.md": timeline.timeline_index(cat, lang),
         f"{pre}data.md": home.data_page(cat, lang),
         f"{pre}search.md": home.search_page(lang),
+        f"{pre}translations.md": translations_page(cat, lang),
     }}
     for pid in cat.authority.partners:
         sec = ("partner", pid)

@@ -14,7 +14,7 @@ import re
 import xml.etree.ElementTree as ET
 from urllib.parse import urljoin
 
-from .catalog import Article, Catalog, sort_key
+from ..catalog.model import Article, Catalog, sort_key
 
 SITE_TITLE = {"vi": "Lưu trữ Hợp tác Quốc tế Thái Nguyên", "en": "Thái Nguyên International Cooperation Archive"}
 VN_OFFSET = "+07:00"  # the sources are Vietnamese papers: a date without a time zone is Vietnam time

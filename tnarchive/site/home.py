@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .catalog import Catalog
+from ..catalog.model import Catalog
 from .l10n import t
 from .markup import a, article_list, html, page, page_url, partner_name, prefix
 from .timeline import recent, top_partners
@@ -60,6 +60,6 @@ SEARCH_TEXT = {
 
 
 def search_page(lang: str) -> str:
-    """The full results page; search.js fills it and keeps ?q=…&year=…&country= in its address."""
+    """The full results page; search-ui.js fills it and keeps ?q=…&year=…&country= in its address."""
     body = html('<p class="tna-search-help">{}</p><div id="tna-search-page"></div>', SEARCH_TEXT[lang])
     return page("Tìm kiếm" if lang == "vi" else "Search", body)

@@ -10,7 +10,7 @@ import posixpath
 
 from markupsafe import Markup, escape
 
-from .catalog import Article, Catalog
+from ..catalog.model import Article, Catalog
 from .l10n import format_date, t
 
 

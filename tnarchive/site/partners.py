@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .catalog import Catalog, Event
+from ..catalog.model import Catalog, Event
 from .l10n import format_date, kind_label, t
 from .markup import a, article_list, html, page, page_key, page_url, paged, pager, partner_name
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .catalog import Catalog
+from ..catalog.model import Catalog
 from .l10n import HOME_COUNTRY, format_date, t
 from .markup import a, article_list, html, page, page_key, page_url, paged, pager, partner_name, person_name
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from .catalog import Article, Catalog
+from ..catalog.model import Article, Catalog
 from .l10n import format_date, t
 from .markup import partner_name, person_name
 

@@ -5,13 +5,14 @@ address must keep working. `tnarchive convert` records every move in its manifes
 (docs/vi/articles/.manifest.json, "redirects": old slug → new slug); after a build this writes a
 small page at each old address, in both languages, that sends the reader on (a relative link:
 it works from file:// too). An address that a live page uses again is left to that page. A
-translation whose `of:` names the old slug stays paired with its article (loader.py reads `of`
-through these moves).
+translation whose `of:` names the old slug stays paired with its article (catalog/loader.py reads
+`of` through these moves).
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
+
+from ..catalog.loader import moved_articles
 
 PAGE = """<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8"><meta name="robots" content="noindex">
@@ -21,19 +22,11 @@ PAGE = """<!doctype html>
 """
 
 
-def moved(manifest: Path) -> dict[str, str]:
-    """Old slug → new slug (the manifest was checked against its schema when convert wrote or read it)."""
-    try:
-        return dict(json.loads(manifest.read_text(encoding="utf-8")).get("redirects") or {})
-    except (OSError, ValueError, AttributeError):
-        return {}
-
-
 def write_pages(manifest: Path, site: Path, articles_dir: str = "articles") -> int:
     """In each language, whichever of the two addresses has no page gets one sending the reader to
     the other (a translation not yet renamed after the move still lives at the old address)."""
     written = 0
-    for old, new in sorted(moved(manifest).items()):
+    for old, new in sorted(moved_articles(manifest).items()):
         for lang, folder in (("vi", site / articles_dir), ("en", site / "en" / articles_dir)):
             for missing, there in ((old, new), (new, old)):
                 page = folder / f"{missing}.html"

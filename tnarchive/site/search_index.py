@@ -1,18 +1,18 @@
 """The archive's search index: per language, lunr's postings split by term, so a reader loads little.
 
 Every page of one language (articles, partners, people) is a document with six fields, all
-folded (lower case, no tone or other marks, đ → d) by the same rules as search.js (`tokens`
-and `fold` there and here): t (title), b (title + text), e (the accented forms, so "hợp"
+folded (lower case, no tone or other marks, đ → d) by the same rules as search-engine.js (`tokens`
+there and here, and `fold` there, text.fold_search_token here): t (title), b (title + text), e (the accented forms, so "hợp"
 ranks above "hộp" for the query "hợp"), n (a partner's or person's own names and aliases, in
 both languages), a (the names and aliases of the partners and people an article is linked
 to), k (each whole name of a partner or person as one joined token, "luangprabang", so a
 query that is exactly one of its names puts its page first). English titles and text are
-stemmed with lunr's Porter stemmer, as search.js stems English queries.
+stemmed with lunr's Porter stemmer, as search-engine.js stems English queries.
 
 The files, under assets/search/<lang>/, all scripts (`tnaSearch.shard(…)`) so they load from
 file:// where fetch() cannot:
 - manifest.js: the shard files, the keys each holds and how often their terms stand in the
-  text (so search.js can fetch the file a word being typed most likely needs next before
+  text (so search-engine.js can fetch the file a word being typed most likely needs next before
   the next key is pressed); the number of documents and every
   document's field lengths (what lunr's BM25 normalises by); per document its kind, year and
   countries (the filters).
@@ -46,7 +46,8 @@ from pathlib import Path
 from lunr.stemmer import stemmer
 from lunr.token import Token
 
-from .catalog import Article, Catalog
+from ..catalog.model import Article, Catalog
+from ..text import fold_search_token
 from .l10n import format_date, kind_label
 from .markup import page_url, partner_name, person_name
 from .search_postings import Postings, uint_array, width
@@ -55,17 +56,6 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 FIELDS = ("t", "b", "e", "n", "a", "k")
 SHARD_BYTES = 100_000  # split a shard by one more letter above this size (base64 bytes)
 KIND = {"article": 0, "partner": 1, "person": 2}
-
-
-class _FoldTable(dict):
-    """Token → folded token, each worked out once: NFD, drop marks (Unicode category M, what
-    \\p{M} strips in search.js), đ → d. The archive's text has a few thousand distinct
-    syllables, so folding by lookup is far cheaper than folding the text."""
-
-    def __missing__(self, token: str) -> str:
-        out = "".join(c for c in unicodedata.normalize("NFD", token) if not unicodedata.category(c).startswith("M"))
-        self[token] = out = out.replace("đ", "d")
-        return out
 
 
 class _ChunkTable(dict):
@@ -84,18 +74,12 @@ class _ChunkTable(dict):
         return out
 
 
-_FOLDED = _FoldTable()
-_FOLDED_CHUNKS = _ChunkTable(lambda found: tuple(map(_FOLDED.__getitem__, found)))
-_ACCENTED_CHUNKS = _ChunkTable(lambda found: tuple(w for w in found if _FOLDED[w] != w))
-
-
-def fold(token: str) -> str:
-    """A lower-cased token without tone or other marks, đ → d: what search.js does with String.normalize."""
-    return _FOLDED[token]
+_FOLDED_CHUNKS = _ChunkTable(lambda found: tuple(map(fold_search_token, found)))
+_ACCENTED_CHUNKS = _ChunkTable(lambda found: tuple(w for w in found if fold_search_token(w) != w))
 
 
 def tokens(text: str) -> list[str]:
-    """Runs of letters and digits, NFC, lower case: search.js's `tokens`."""
+    """Runs of letters and digits, NFC, lower case: search-engine.js's `tokens`."""
     return _WORD.findall(unicodedata.normalize("NFC", text).lower())
 
 
@@ -182,7 +166,7 @@ def _fields(doc: Doc, lang: str) -> dict[str, list[str]]:
         "e": list(accented),
         "n": folded_tokens(doc.names)[0],
         "a": folded_tokens(doc.linked)[0],
-        "k": sorted({fold("".join(tokens(name))) for name in doc.keys if tokens(name)}),
+        "k": sorted({fold_search_token("".join(tokens(name))) for name in doc.keys if tokens(name)}),
     }
 
 
@@ -199,7 +183,7 @@ def _dumps(data) -> str:
 
 
 def _script(call: str, lang: str, key, data) -> str:
-    """One search file: a call that hands its data (JSON, which is JavaScript) to search.js."""
+    """One search file: a call that hands its data (JSON, which is JavaScript) to search-engine.js."""
     payload = _dumps(data).replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return f"tnaSearch.{call}({json.dumps(lang)},{json.dumps(key)},{payload});\n"
 
@@ -220,8 +204,8 @@ def shard_keys(sizes: dict[str, int], max_bytes: int = SHARD_BYTES) -> dict[str,
             return
         longer: dict[str, list[str]] = {}
         for t in terms:
-            if len(fold(t)) > len(prefix):
-                longer.setdefault(fold(t)[: len(prefix) + 1], []).append(t)
+            if len(fold_search_token(t)) > len(prefix):
+                longer.setdefault(fold_search_token(t)[: len(prefix) + 1], []).append(t)
             else:
                 out[t] = prefix
         for p, ts in sorted(longer.items()):
@@ -229,7 +213,7 @@ def shard_keys(sizes: dict[str, int], max_bytes: int = SHARD_BYTES) -> dict[str,
 
     by_first: dict[str, list[str]] = {}
     for term in sorted(sizes):
-        by_first.setdefault(fold(term)[:1], []).append(term)
+        by_first.setdefault(fold_search_token(term)[:1], []).append(term)
     for p, ts in sorted(by_first.items()):
         place(p, ts)
     return out
@@ -319,7 +303,7 @@ def files(docs: list[Doc], lang: str, country_names: dict[str, str]) -> Iterator
         lengths[f] = [2 if code == "H" else 4, sum(index.lengths[f]), _b64([uint_array(index.lengths[f].tolist(), code)])]
     manifest = {
         "shards": keys,  # per shard file, the keys it holds; the file is named after the first
-        "weights": weights,  # per shard file, per key, its weight (see _shards): what search.js prefetches
+        "weights": weights,  # per shard file, per key, its weight (see _shards): what search-engine.js prefetches
         "n": len(docs),
         "ids": 2 if ids == "H" else 4,
         "lengths": lengths,  # field → [bytes per length, total, lengths in base64]

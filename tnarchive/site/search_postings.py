@@ -6,7 +6,7 @@ it from four numbers: the term's frequency in the field (tf), the field's length
 document and on average, and the term's document frequency (df, counted once per field a
 document has the term in), with k1 = 1.2 and b = 0.75, rounded to 3 decimals. `Postings`
 gathers exactly those: per term and field, the documents and their tf; per field, every
-document's length. search.js computes the components from them with lunr.js's own formula
+document's length. search-engine.js computes the components from them with lunr.js's own formula
 (`component` there), for the terms of the words typed only.
 
 Why not lunr.py's Builder and lunr's serialised index: the Builder keeps every document's term

@@ -6,7 +6,7 @@ from collections import Counter
 
 from markupsafe import Markup
 
-from .catalog import Article, Catalog
+from ..catalog.model import Article, Catalog
 from .charts import bar_chart, hbar_chart, years_series
 from .l10n import month_name, t
 from .markup import a, article_list, html, page, page_url, partner_name, rel

@@ -13,9 +13,16 @@ the page's own render takes the result (`use`) instead of making a Markdown obje
 A body whose HTML has a link or an image is not cached: MkDocs rewrites those relative to the
 page and its language, so such a page is left to MkDocs. The cache lives as long as the process, so
 `mkdocs serve` renders only what changed.
+
+The trick: MkDocs' private page processors (`pages._RawHTMLPreprocessor` and the others) and
+`page._title_from_render`, and a page's `render` replaced (`take_over`). Guard: MkDocs 1.6.1 and
+those names present (`usable`); otherwise nothing is rendered ahead and MkDocs renders each page
+itself. What it buys: about a third of a build's time (each body rendered once for both
+languages, in forked processes, and the article lines skip Python-Markdown's inline patterns).
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -27,8 +34,9 @@ from mkdocs.structure import pages
 from mkdocs.structure.toc import TableOfContents, get_toc
 from mkdocs.utils import meta as mkdocs_meta
 
-from ..forked import fork_imap
-from .article import add_anchors
+from ...forked import fork_imap
+from ..article import add_anchors
+from . import guard
 
 BODIES_PER_JOB = 200  # fewer bodies per process than this: rendering in one process is quicker
 
@@ -39,6 +47,19 @@ class Rendered:
     toc: TableOfContents
     title: str | None
     anchors: set[str]
+
+
+_PRIVATE = ("_RawHTMLPreprocessor", "_ExtractAnchorsTreeprocessor", "_RelativePathTreeprocessor",
+            "_ExtractTitleTreeprocessor")
+
+
+@functools.cache
+def usable() -> bool:
+    """MkDocs is the version this was written against, with the private names it uses."""
+    init = getattr(pages.Page.__init__, "__code__", None)  # where a Page gets _title_from_render
+    return (guard.written_for(guard.MKDOCS, "rendered (article bodies rendered ahead)")
+            and all(hasattr(getattr(pages, name, None), "_register") for name in _PRIVATE)
+            and init is not None and "_title_from_render" in init.co_names)
 
 
 _CACHE: dict[tuple[str, str], Rendered | None] = {}  # (extensions, sha256 of the Markdown) → result
@@ -155,6 +176,12 @@ def skeleton(text: str, escaped: list[str]) -> tuple[str, list[str]] | None:
     return "\n\n".join(out) + "\n", lines
 
 
+def take_over(page, done: Rendered) -> None:
+    """MkDocs calls page.render next: this page's takes the body rendered ahead of time instead
+    of making a Markdown object (1 ms a page) to render it again."""
+    page.render = functools.partial(use, page, done)
+
+
 def use(page, done: Rendered, config=None, files=None) -> None:
     """What Page.render sets on *page*, from a body rendered ahead of time (it has no links, or
     it would not have been cached)."""
@@ -164,6 +191,9 @@ def use(page, done: Rendered, config=None, files=None) -> None:
 
 
 def cached(text: str, file, files, config) -> Rendered | None:
+    """The body rendered ahead (rendered now if not yet), or None: MkDocs renders the page itself."""
+    if not usable():
+        return None
     key = _key(config, text)
     if key not in _CACHE:
         _CACHE[key] = render(text, file, files, config)
@@ -183,6 +213,8 @@ def prerender(paths: list[Path], file, files, config, jobs: int | None = None) -
 
     *file* is any page File of the build: rendering reads it only to resolve links, and a body
     with links is not cached."""
+    if not usable():
+        return
     todo: dict[tuple[str, str], str] = {}
     for path in paths:
         text = anchored_body(path)

@@ -7,12 +7,12 @@ no MkDocs types, so each builder is testable on its own.
 from __future__ import annotations
 
 import functools
-import hashlib
 import html
 import re
 from dataclasses import dataclass, field
 
 from ..authority import Authority
+from ..render import body_sha256
 
 LANGS = ("vi", "en")
 _UNESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
@@ -22,11 +22,6 @@ _ATTR_LINE = re.compile(r"^\{:\s*([^}]*)\}$")
 def unescape(md: str) -> str:
     """Plain text of one line the converter escaped (tnarchive.render.escape, inverted)."""
     return html.unescape(_UNESCAPE.sub(r"\1", md))
-
-
-def body_sha256(body: str) -> str:
-    """What a translation records as the version of the Vietnamese text it translates."""
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
 @dataclass

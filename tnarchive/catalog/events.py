@@ -15,7 +15,7 @@ import unicodedata
 from datetime import date
 
 from ..extract.entities import Matcher, known_hits
-from .catalog import Article, Catalog, Event
+from .model import Article, Catalog, Event
 
 EVENT_KINDS = ("lead", "paragraph", "caption")
 _RANK = {"day": 3, "month": 2, "year": 1}

@@ -13,22 +13,20 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import logging
-
 import yaml
 
 from .. import validate
-from ..convert import load_context
+from ..datafiles import load_context
 from ..errors import Problem
 from ..errors import _ as tr  # `_` is a throwaway name in this module
 from ..pipeline import Context
 from ..forked import fork_map
-from . import redirects
-from .catalog import Article, Catalog, Event, make_article
+from .model import Article, Catalog, Event, make_article
 from .events import all_events, extract_events
 
 log = logging.getLogger("mkdocs.plugins.tnarchive")
@@ -105,6 +103,15 @@ def page_front_matter(meta: dict) -> str:
                      allow_unicode=True, width=100_000, sort_keys=False)
 
 
+def moved_articles(manifest: Path) -> dict[str, str]:
+    """Old slug → new slug of the articles a correction moved (the converter's manifest records them;
+    it was checked against its schema when convert wrote or read it)."""
+    try:
+        return dict(json.loads(manifest.read_text(encoding="utf-8")).get("redirects") or {})
+    except (OSError, ValueError, AttributeError):
+        return {}
+
+
 def _parse(path: Path) -> tuple[dict, str, str]:
     """One article or translation, checked against its schema (tnarchive/validate.py): a broken
     file fails the build with one line naming it (ArchiveError), as `tnarchive check` reports it."""
@@ -163,7 +170,7 @@ def load_catalog(docs: Path, data: Path, articles_dir: str = "articles", found: 
     en_stats = dict(found.en)
     posts = _posts(found.vi + found.en, keep)
     page_meta = {os.path.normpath(f): fm for (f, _), (_, _, fm) in zip(found.vi + found.en, posts)}
-    moves = redirects.moved(docs / "vi" / articles_dir / ".manifest.json")  # a moved article keeps its translation
+    moves = moved_articles(docs / "vi" / articles_dir / ".manifest.json")  # a moved article keeps its translation
     for (f, st), (meta, body, _) in zip(found.en, posts[len(found.vi):]):
         of = (meta.get("translation") or {}).get("of") or f.stem
         en[moves.get(of, of)] = (f, (meta, body))

@@ -11,12 +11,18 @@ reports files being opened and closed without a write, and the build reads every
 Where no native observer can be had (a file system without inotify, such as some network and
 container mounts), the polling observer stays; the plugin option `watcher: polling` keeps it
 always.
+
+The trick: MkDocs' LiveReloadServer's private `_watched_paths` and `_watch_refs`. Guard: MkDocs
+1.6.1 and both present as dicts; otherwise the server polls, as MkDocs does (the same rebuilds,
+a busier core).
 """
 from __future__ import annotations
 
 import logging
 
 from watchdog import events
+
+from . import guard
 
 log = logging.getLogger("mkdocs.plugins.tnarchive")
 
@@ -42,6 +48,8 @@ def use_native(server) -> bool:
     native = native_observer_class()
     watched = getattr(server, "_watched_paths", None)  # MkDocs 1.6: path → number of watch() calls
     refs = getattr(server, "_watch_refs", None)  # and path → its watch in the observer
+    if not guard.written_for(guard.MKDOCS, "watching (native file events)"):
+        return False
     if native is None or not isinstance(watched, dict) or not isinstance(refs, dict) or not hasattr(server, "observer"):
         return False
 

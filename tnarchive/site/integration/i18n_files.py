@@ -13,17 +13,16 @@ fresh shallow copy of it whose `alternates` list the copy itself, as the origina
 plugin installs it under `mkdocs serve` only: in a single build every call is new, and keeping
 what it made would only cost memory (a copy of every file, in both build processes).
 
-Only for the version whose code this was checked against (pinned in pyproject.toml); any other
-version is left alone.
+Only for the version whose code this was checked against (pinned in pyproject.toml, checked by
+guard.written_for); any other version, or one without these functions, is left alone: each
+rebuild then makes its files anew, as mkdocs-static-i18n does (slower, the same site).
 """
 from __future__ import annotations
 
 import copy
 import functools
-import logging
 
-VERSION = "1.3.1"
-log = logging.getLogger("mkdocs.plugins.tnarchive")
+from . import guard
 
 _made: dict[tuple, object] = {}  # key → the File create_i18n_file made, never handed out
 _installed = False
@@ -74,9 +73,10 @@ def install() -> bool:
         from mkdocs_static_i18n import folder, reconfigure
     except ImportError:
         return False
-    if getattr(mkdocs_static_i18n, "version", None) != VERSION:
-        log.debug(f"tnarchive: mkdocs-static-i18n {getattr(mkdocs_static_i18n, 'version', '?')} is not {VERSION}; "
-                  "its file reconfiguration is left as it is")
+    if not guard.written_for(guard.STATIC_I18N, "i18n_files (files remembered across rebuilds)"):
+        return False
+    if not all(callable(getattr(m, "is_relative_to", None)) for m in (mkdocs_static_i18n, folder, reconfigure)) \
+            or not callable(getattr(folder, "create_i18n_file", None)):
         return False
     folder.create_i18n_file = remembered(folder.create_i18n_file)
     relative = _cached_relative(mkdocs_static_i18n.is_relative_to)

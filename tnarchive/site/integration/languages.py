@@ -5,26 +5,38 @@ calls MkDocs' build() again for each further language). Each language's pages de
 the catalog, so once the catalog is loaded the plugin forks: a child builds its language, the
 way mkdocs-static-i18n would, into a folder of its own beside site_dir, so that no file is
 written by two processes; the parent builds the default language, then waits for the children
-and moves their pages into site_dir. On two cores the build takes
-about half as long, and the site is byte for byte the one a sequential build makes.
+and moves their pages into site_dir. On two cores the build takes about half as long, and the site is byte for byte the one a sequential build makes.
 
-Not under `mkdocs serve` (its server threads do not survive a fork), not when TNARCHIVE_JOBS=1,
-and not on one core. A child dies with its parent (PR_SET_PDEATHSIG), so a build that is killed
-leaves no process behind.
+Not under `mkdocs serve` (its server threads do not survive a fork), never while this process
+runs any other thread (a fork copies only the forking thread, and locks held by the others stay
+held forever), not when TNARCHIVE_JOBS=1, and not on one core.
+
+The trick: mkdocs-static-i18n's internal build state (`building`, `current_language`,
+`build_languages`) is read and set, in the children and while the parent builds every language.
+Guard: mkdocs-static-i18n 1.3.1 and those attributes present; otherwise mkdocs-static-i18n builds
+the languages one after the other itself, as it does with TNARCHIVE_JOBS=1 (the same site, in
+about twice the time on two cores).
+
+A child dies with its parent (PR_SET_PDEATHSIG), so a build that is killed leaves no process behind.
 """
 from __future__ import annotations
 
+import copy
 import ctypes
 import os
 import shutil
 import signal
 import sys
+import threading
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import guard
+
 ENV = "TNARCHIVE_JOBS"
 _PR_SET_PDEATHSIG = 1
+_STATE = ("building", "build_languages", "current_language")  # mkdocs-static-i18n's, read and set here
 _child = False
 
 
@@ -44,7 +56,7 @@ def in_child() -> bool:
 
 
 def may_fork(config, command: str) -> bool:
-    if _child or command not in ("build", "gh-deploy") or not hasattr(os, "fork"):
+    if _child or command not in ("build", "gh-deploy") or not hasattr(os, "fork") or threading.active_count() > 1:
         return False
     jobs = os.environ.get(ENV, "").strip()
     if jobs.isdigit():
@@ -53,7 +65,32 @@ def may_fork(config, command: str) -> bool:
     elif (os.cpu_count() or 1) < 2:
         return False
     i18n = config.plugins.get("i18n")
-    return i18n is not None and not i18n.building and len(i18n.build_languages) > 1
+    if i18n is None or not all(hasattr(i18n, name) for name in _STATE):
+        return False
+    if not guard.written_for(guard.STATIC_I18N, "languages (languages built side by side)"):
+        return False
+    return not i18n.building and len(i18n.build_languages) > 1
+
+
+def hold_i18n(config, held: bool) -> None:
+    """*held*: this process has built every language, so mkdocs-static-i18n's on_post_build must
+    not build them again; released (False) once it has run."""
+    config.plugins["i18n"].building = held
+
+
+def current_language(config) -> str:
+    """The language mkdocs-static-i18n is building (the default language without it)."""
+    return getattr(config.plugins.get("i18n"), "current_language", None) or "vi"
+
+
+def reset_alternates(config) -> None:
+    """The language switch as mkdocs-static-i18n made it for this language (its `extra_alternate`),
+    before the theme renders the 404 page: the plugin's on_page_context sets it for every page,
+    and the 404 page must not keep the links of the previous language's last page."""
+    alternate = getattr(config.plugins.get("i18n"), "extra_alternate", None)
+    if alternate:
+        config.extra["alternate"] = copy.deepcopy(alternate)
+        config.extra.alternate = config.extra["alternate"]
 
 
 def build_folder(site: Path, lang: str) -> Path:
