@@ -45,12 +45,13 @@ def split(text: str) -> tuple[dict, str]:
 def read_page(path: Path, raw: bytes | None = None) -> tuple[dict, str]:
     """split() of the file at *path*: a file that is not UTF-8 or whose front matter is not a YAML
     mapping is an ArchiveError naming it (one line; `tnarchive check` gives its schema's lines)."""
+    name = os.path.relpath(path) if path.is_relative_to(Path.cwd()) else str(path)  # as the archive names it
     try:
-        meta, body = split(decode_utf8(path.read_bytes() if raw is None else raw, str(path)))
+        meta, body = split(decode_utf8(path.read_bytes() if raw is None else raw, name))
     except yaml.YAMLError as exc:
-        raise ArchiveError(_("front matter is not valid YAML: {why}").format(why=one_line(exc)), path=path) from None
+        raise ArchiveError(_("front matter is not valid YAML: {why}").format(why=one_line(exc)), path=name) from None
     if not isinstance(meta, dict):
-        raise ArchiveError(_("front matter is not a mapping of keys to values"), path=path, line=1)
+        raise ArchiveError(_("front matter is not a mapping of keys to values"), path=name, line=1)
     return meta, body
 
 
