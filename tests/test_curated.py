@@ -74,8 +74,11 @@ def test_translation_is_never_touched(project):
 
 def test_bad_correction_names_the_file(project):
     (project / "data/corrections").mkdir()
+    run(["convert"], project, check=True)
     (project / "data/corrections/003_5afb966c1325a250.yml").write_text("people:\n  add: [nobody-at-all]\n")
+    before = {p.name: p.read_bytes() for p in (project / "docs/vi/articles").iterdir()}
     proc = run(["convert"], project)
-    assert proc.returncode == 1
-    assert "data/corrections/003_5afb966c1325a250.yml: people.add: 'nobody-at-all' is not an id in data/people.yml" in proc.stderr
-    assert "4 written" in proc.stdout
+    assert proc.returncode == 2, "corrections are checked before anything is written"
+    assert proc.stderr == ("data/corrections/003_5afb966c1325a250.yml:2: error: people.add: 'nobody-at-all' "
+                           "is not an id in data/people.yml\n")
+    assert {p.name: p.read_bytes() for p in (project / "docs/vi/articles").iterdir()} == before

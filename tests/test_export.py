@@ -57,9 +57,9 @@ def test_verify_passes_then_names_the_altered_file(export_zip, unpacked, tmp_pat
     target.write_bytes(bytes(data))
     proc = run(["verify", str(copy)], tmp_path)
     assert proc.returncode == 1
-    assert "data/partners/korea.html: altered" in proc.stderr
+    assert "data/partners/korea.html: error: altered" in proc.stderr
     (copy / "data/people/lee-dal-hee.html").unlink()
-    assert "data/people/lee-dal-hee.html: missing" in run(["verify", str(copy)], tmp_path).stderr
+    assert "data/people/lee-dal-hee.html: error: missing" in run(["verify", str(copy)], tmp_path).stderr
 
 
 def test_every_link_in_the_export_resolves_to_a_file_in_it(unpacked):

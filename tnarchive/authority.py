@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .errors import ArchiveError
 from .text import fold, nfc, words
 
 PARTNER_KINDS = (
@@ -17,8 +18,8 @@ PARTNER_KINDS = (
 )
 
 
-class AuthorityError(ValueError):
-    pass
+class AuthorityError(ArchiveError):
+    """Records that fit the schema but not each other: an id used twice, an unknown parent, a shared name."""
 
 
 @dataclass(frozen=True)
@@ -88,103 +89,118 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(words(fold(text)))
 
 
-def _strs(value, where: str) -> tuple[str, ...]:
+class _Where:
+    """Which file and line a record came from, for an error that names them (`lines`: file → Doc)."""
+
+    def __init__(self, file: str, lines):
+        self.file, self.doc = file, (lines or {}).get(file)
+
+    def error(self, path: tuple, message: str) -> AuthorityError:
+        return AuthorityError(message, path=self.file, line=self.doc.line(path) if self.doc else None)
+
+
+def _strs(value, where: _Where, path: tuple, what: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
-        raise AuthorityError(f"{where}: must be a list of names")
+        raise where.error(path, f"{what}: must be a list of names")
     return tuple(nfc(str(v)).strip() for v in value if str(v).strip())
 
 
-def _degrees(rec: dict, key: str, limit: int, where: str) -> float | None:
+def _degrees(rec: dict, key: str, limit: int, where: _Where, path: tuple, what: str) -> float | None:
     value = rec.get(key)
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not -limit <= value <= limit:
-        raise AuthorityError(f"{where}: '{key}' must be a number of degrees from -{limit} to {limit}")
+        raise where.error(path + (key,), f"{what}: '{key}' must be a number of degrees from -{limit} to {limit}")
     return float(value)
 
 
-def _require(rec: dict, key: str, where: str) -> str:
+def _require(rec: dict, key: str, where: _Where, path: tuple, what: str) -> str:
     value = rec.get(key)
     if not isinstance(value, str) or not value.strip():
-        raise AuthorityError(f"{where}: '{key}' is required")
+        raise where.error(path, f"{what}: '{key}' is required")
     return nfc(value).strip()
 
 
 def load_authority(partners_data: dict | None, people_data: dict | None,
-                   partners_file: str = "partners.yml", people_file: str = "people.yml") -> Authority:
+                   partners_file: str = "partners.yml", people_file: str = "people.yml", lines=None) -> Authority:
+    """The records, checked against each other. *lines*: file name → its yamlfile.Doc, so that an
+    error names the line of the record at fault."""
     auth = Authority()
+    pw, hw = _Where(partners_file, lines), _Where(people_file, lines)
+    at: dict[str, tuple[_Where, tuple]] = {}  # record id → where it is written
     for i, rec in enumerate((partners_data or {}).get("partners") or []):
-        where = f"{partners_file}: partner #{i + 1}"
+        path, what = ("partners", i), f"partner #{i + 1}"
         if not isinstance(rec, dict):
-            raise AuthorityError(f"{where}: must be a mapping of fields")
-        pid = _require(rec, "id", where)
-        where = f"{partners_file}: partner '{pid}'"
+            raise pw.error(path, f"{what}: must be a mapping of fields")
+        pid = _require(rec, "id", pw, path, what)
+        what = f"partner '{pid}'"
         if pid in auth.partners:
-            raise AuthorityError(f"{where}: id used twice")
-        kind = _require(rec, "kind", where)
+            raise pw.error(path, f"{what}: id used twice")
+        kind = _require(rec, "kind", pw, path, what)
         if kind not in PARTNER_KINDS:
-            raise AuthorityError(f"{where}: kind '{kind}' is not one of {', '.join(PARTNER_KINDS)}")
+            raise pw.error(path + ("kind",), f"{what}: kind '{kind}' is not one of {', '.join(PARTNER_KINDS)}")
+        at[pid] = (pw, path)
         auth.partners[pid] = Partner(
-            id=pid, name_vi=_require(rec, "name_vi", where), name_en=_require(rec, "name_en", where),
+            id=pid, name_vi=_require(rec, "name_vi", pw, path, what), name_en=_require(rec, "name_en", pw, path, what),
             kind=kind, parent=rec.get("parent") or None,
-            aliases=_strs(rec.get("aliases"), f"{where}: aliases"),
-            ambiguous_aliases=_strs(rec.get("ambiguous_aliases"), f"{where}: ambiguous_aliases"),
-            not_after=_strs(rec.get("not_after"), f"{where}: not_after"),
+            aliases=_strs(rec.get("aliases"), pw, path + ("aliases",), f"{what}: aliases"),
+            ambiguous_aliases=_strs(rec.get("ambiguous_aliases"), pw, path + ("ambiguous_aliases",), f"{what}: ambiguous_aliases"),
+            not_after=_strs(rec.get("not_after"), pw, path + ("not_after",), f"{what}: not_after"),
             note=rec.get("note"), iso2=(str(rec["iso2"]).upper() if rec.get("iso2") else None),
-            lat=_degrees(rec, "lat", 90, where), lon=_degrees(rec, "lon", 180, where),
+            lat=_degrees(rec, "lat", 90, pw, path, what), lon=_degrees(rec, "lon", 180, pw, path, what),
         )
     for p in auth.partners.values():
         if (p.lat is None) != (p.lon is None):
-            raise AuthorityError(f"{partners_file}: partner '{p.id}': give both lat and lon, or neither")
+            raise pw.error(at[p.id][1], f"partner '{p.id}': give both lat and lon, or neither")
         if p.parent and p.parent not in auth.partners:
-            raise AuthorityError(f"{partners_file}: partner '{p.id}': parent '{p.parent}' is not a partner id")
+            raise pw.error(at[p.id][1] + ("parent",), f"partner '{p.id}': parent '{p.parent}' is not a partner id")
     for i, rec in enumerate((people_data or {}).get("people") or []):
-        where = f"{people_file}: person #{i + 1}"
+        path, what = ("people", i), f"person #{i + 1}"
         if not isinstance(rec, dict):
-            raise AuthorityError(f"{where}: must be a mapping of fields")
-        pid = _require(rec, "id", where)
-        where = f"{people_file}: person '{pid}'"
+            raise hw.error(path, f"{what}: must be a mapping of fields")
+        pid = _require(rec, "id", hw, path, what)
+        what = f"person '{pid}'"
         if pid in auth.people or pid in auth.partners:
-            raise AuthorityError(f"{where}: id used twice")
-        name = _require(rec, "name", where)
+            raise hw.error(path, f"{what}: id used twice")
+        name = _require(rec, "name", hw, path, what)
         roles = rec.get("roles") or []
         if not isinstance(roles, list):
-            raise AuthorityError(f"{where}: roles must be a list")
+            raise hw.error(path + ("roles",), f"{what}: roles must be a list")
+        at[pid] = (hw, path)
         auth.people[pid] = Person(
             id=pid, name=name, name_ascii=rec.get("name_ascii") or fold(name).title(),
             name_en=rec.get("name_en"), nationality=rec.get("nationality"),
-            aliases=_strs(rec.get("aliases"), f"{where}: aliases"),
+            aliases=_strs(rec.get("aliases"), hw, path + ("aliases",), f"{what}: aliases"),
             roles=tuple(dict(r) for r in roles),
         )
-    auth.names = _names(auth, partners_file, people_file)
+    auth.names = _names(auth, at)
     return auth
 
 
-def _names(auth: Authority, partners_file: str, people_file: str) -> list[Name]:
+def _names(auth: Authority, at: dict) -> list[Name]:
     owner: dict[tuple[str, ...], str] = {}
     names: list[Name] = []
 
-    def add(record: str, kind: str, text: str, where: str, ambiguous=False, not_after=()):
+    def add(record: str, kind: str, text: str, ambiguous=False, not_after=()):
         toks = tokens(text)
         if not toks:
             return
         if toks in owner and owner[toks] != record:
-            raise AuthorityError(f"{where}: name '{text}' is also a name of '{owner[toks]}'")
+            where, path = at[record]
+            raise where.error(path, f"{kind} '{record}': name '{text}' is also a name of '{owner[toks]}'")
         if toks in owner:
             return
         owner[toks] = record
         names.append(Name(record, kind, toks, ambiguous, tuple(fold(w) for w in not_after), tuple(words(nfc(text)))))
 
     for p in auth.partners.values():
-        where = f"{partners_file}: partner '{p.id}'"
         for text in (p.name_vi, p.name_en, *p.aliases):
-            add(p.id, "partner", text, where)
+            add(p.id, "partner", text)
         for text in p.ambiguous_aliases:
-            add(p.id, "partner", text, where, ambiguous=True, not_after=p.not_after)
+            add(p.id, "partner", text, ambiguous=True, not_after=p.not_after)
     for person in auth.people.values():
-        where = f"{people_file}: person '{person.id}'"
         for text in (person.name, person.name_ascii, person.name_en or "", *person.aliases):
-            add(person.id, "person", text, where)
+            add(person.id, "person", text)
     return names

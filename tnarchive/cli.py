@@ -1,30 +1,83 @@
-"""The `tnarchive` command."""
+"""The `tnarchive` command, and its one error path (_Main.invoke)."""
 from __future__ import annotations
 
-import json
-import sys
-from pathlib import Path
+import os
+import signal
+import threading
 
-import click
 
-from . import __version__
-from .convert import atomic_write, convert_all, read_seed, review_report, translation_status
-from .corrections import CorrectionError
-from .datafiles import SetupError, load_context
-from .pipeline import ConvertError, convert_page
+def _interrupted_outside_a_command(signum, frame):
+    """Ctrl-C while the command starts (imports) or after it is done: one line, not a traceback."""
+    os.write(2, b"interrupted: nothing was left half-written\n")
+    os._exit(130)
+
+
+if threading.current_thread() is threading.main_thread():
+    signal.signal(signal.SIGINT, _interrupted_outside_a_command)
+
+import json  # noqa: E402  (after the handler: Ctrl-C while these load is one line too)
+import sys  # noqa: E402
+import traceback  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import click  # noqa: E402
+
+from . import __version__  # noqa: E402
+from .convert import PRUNE_LIMIT, atomic_write, convert_all, read_seed  # noqa: E402
+from .datafiles import SetupError, load_context  # noqa: E402
+from .errors import ArchiveError, Problem, _, bug_line, doing, processing  # noqa: E402
+from .pipeline import ConvertError, convert_page  # noqa: E402
+from .review import review_report, translation_status  # noqa: E402
 
 _ROOT = click.Path(file_okay=False, path_type=Path)
+EXIT_BUG = 3
+EXIT_INTERRUPTED = 130
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    """Every command's errors end here: the project's own (ArchiveError) as one line per problem,
+    Ctrl-C as one line, anything else as one line naming a bug and the file being processed
+    (the traceback only with --debug)."""
+
+    def invoke(self, ctx):
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, signal.default_int_handler)  # the command stops cleanly (finally, with)
+        try:
+            return super().invoke(ctx)
+        except ArchiveError as exc:
+            for line in exc.lines():
+                click.echo(line, err=True)
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo(_("interrupted: stopped; every file is whole (old or new), nothing half-written"), err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except OSError as exc:  # the machine's refusal (permission, disk full), not a bug: one line, its file
+            where = exc.filename2 or exc.filename or doing() or "tnarchive"  # a rename's target, else its file
+            click.echo(str(Problem(str(where), None, exc.strerror or str(exc))), err=True)
+            sys.exit(2)
+        except Exception as exc:
+            if ctx.params.get("debug"):
+                traceback.print_exc()
+            click.echo(bug_line(exc, doing()), err=True)
+            sys.exit(EXIT_BUG)
+        finally:
+            if threading.current_thread() is threading.main_thread():
+                signal.signal(signal.SIGINT, _interrupted_outside_a_command)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tnarchive")
-def main() -> None:
-    """Thái Nguyên International Cooperation Archive: convert raw pages and build the archive."""
+@click.option("--debug", is_flag=True, help="On a bug, print the Python traceback too.")
+def main(debug: bool) -> None:
+    """Thái Nguyên International Cooperation Archive: convert raw pages and build the archive.
 
-
-def _fail_setup(exc: Exception) -> None:
-    click.echo(f"error: {exc}", err=True)
-    sys.exit(2)
+    Every problem is printed as one line, PATH:LINE: error: MESSAGE. Exit status: 0 done;
+    1 some pages, findings or files had problems (the rest was done); 2 nothing was done: a data
+    file, an argument or a folder is wrong, or the run would remove articles (see --prune);
+    3 a bug in tnarchive (one line; --debug shows the traceback); 130 interrupted (Ctrl-C).
+    """
 
 
 @main.command()
@@ -45,39 +98,40 @@ def _fail_setup(exc: Exception) -> None:
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="Processes that convert pages (default: one per CPU, at most one per 25 pages). "
                    "The output does not depend on it.")
+@click.option("--prune", is_flag=True,
+              help=f"Allow removing articles whose seed is gone when that is more than {PRUNE_LIMIT} of them, or all "
+                   "of them (without it such a run refuses and lists what would go).")
 def convert(seeds_dir: Path, out_dir: Path, data_dir: Path, translations_dir: Path, report_dir: Path, force: bool,
-            progress: bool | None, jobs: int | None) -> None:
+            progress: bool | None, jobs: int | None, prune: bool) -> None:
     """Convert every raw page in SEEDS into Markdown with front matter under OUT.
 
     Output is deterministic: the same inputs give byte-identical files. Pages that fail
     are reported as "FILE: error: REASON" and keep their previous article; the others
-    still convert. Exit status: 0 all converted, 1 some pages failed, 2 setup error.
+    still convert. Exit status: 0 all converted, 1 some pages failed, 2 nothing done (a data file
+    is wrong, or articles would be removed without --prune), 130 interrupted.
     """
-    try:
-        ctx = load_context(data_dir)
-        if not seeds_dir.is_dir():
-            raise SetupError(f"{seeds_dir}: no such folder of raw pages")
-        n = sum(1 for _ in seeds_dir.iterdir())
-        show = progress if progress is not None else (n > 5 and sys.stderr.isatty())
-        outcome = convert_all(seeds_dir, out_dir, ctx, force=force, progress=show,
-                              backup_dir=report_dir / "overwritten", jobs=jobs)
-    except SetupError as exc:
-        _fail_setup(exc)
-        return
+    ctx = load_context(data_dir)
+    if not seeds_dir.is_dir():
+        raise SetupError(_("no such folder of raw pages"), path=seeds_dir)
+    n = sum(1 for _entry in seeds_dir.iterdir())
+    show = progress if progress is not None else (n > 5 and sys.stderr.isatty())
+    outcome = convert_all(seeds_dir, out_dir, ctx, force=force, progress=show,
+                          backup_dir=report_dir / "overwritten", jobs=jobs, prune=prune)
     translations = translation_status(outcome, translations_dir)
     md, data = review_report(outcome, translations, ctx.known_chrome())
     atomic_write(report_dir / "review.md", md.encode("utf-8"))
     atomic_write(report_dir / "review.json", (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     for path, reason in outcome.failed:
-        click.echo(f"{path}: error: {reason}", err=True)
+        click.echo(str(Problem(path, None, reason)), err=True)
     unreviewed = sum(len(a.meta["unreviewed"]["people"]) + len(a.meta["unreviewed"]["partners"]) for a in outcome.articles.values())
     undated = sum(1 for a in outcome.articles.values() if not a.meta["date"])
-    click.echo(
-        f"converted {len(outcome.articles)} page(s) into {out_dir}: {len(outcome.written)} written, "
-        f"{len(outcome.unchanged)} unchanged, {len(outcome.removed)} removed, {len(outcome.failed)} failed; "
-        f"{unreviewed} unreviewed name(s), {undated} undated, "
-        f"{sum(1 for v in translations.values() if v != 'current')} translation(s) missing or stale (see {report_dir / 'review.md'})"
-    )
+    click.echo(_(
+        "converted {n} page(s) into {out}: {written} written, {unchanged} unchanged, {removed} removed, "
+        "{failed} failed; {unreviewed} unreviewed name(s), {undated} undated, {todo} translation(s) missing or stale "
+        "(see {report})").format(
+        n=len(outcome.articles), out=out_dir, written=len(outcome.written), unchanged=len(outcome.unchanged),
+        removed=len(outcome.removed), failed=len(outcome.failed), unreviewed=unreviewed, undated=undated,
+        todo=sum(1 for v in translations.values() if v != "current"), report=report_dir / "review.md"))
     sys.exit(1 if outcome.failed else 0)
 
 
@@ -106,13 +160,11 @@ def inspect(file: Path, as_json: bool, data_dir: Path) -> None:
     rule) and every line taken out with the rule that took it. Works from any folder inside the
     project.
     """
+    ctx = load_context(_project_data(data_dir))
     try:
-        ctx = load_context(_project_data(data_dir))
-        art = convert_page(read_seed(file, ctx), file.name, ctx)
-    except SetupError as exc:
-        _fail_setup(exc)
-        return
-    except (ConvertError, CorrectionError, OSError) as exc:
+        with processing(file):
+            art = convert_page(read_seed(file, ctx), file.name, ctx)
+    except (ConvertError, OSError) as exc:
         click.echo(f"{file}: error: {exc}", err=True)
         sys.exit(1)
     m = art.meta
@@ -165,7 +217,7 @@ def check(strict: bool) -> None:
     click.echo(report.get("translations", ""), err=True)
     errors = sum(1 for f in findings if f.level == "error")
     warnings = len(findings) - errors
-    click.echo(f"check: {errors} error(s), {warnings} warning(s)", err=True)
+    click.echo(_("check: {errors} error(s), {warnings} warning(s)").format(errors=errors, warnings=warnings), err=True)
     sys.exit(1 if errors or (strict and warnings) else 0)
 
 
@@ -187,27 +239,27 @@ def export(site_dir: Path, out_dir: Path, name: str, date_: str | None, pdf: boo
 
     if date_ is None:
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
-        now = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
+        try:
+            now = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
+        except (ValueError, OverflowError, OSError):
+            raise ExportError(_("SOURCE_DATE_EPOCH={e!r}: expected seconds since 1970").format(e=epoch)) from None
         date_ = now.strftime("%Y-%m-%d")
-    try:
-        run_export(Path.cwd(), site_dir, out_dir, name, date_, pdf=pdf, log=lambda m: click.echo(m, err=True))
-    except ExportError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+    run_export(Path.cwd(), site_dir, out_dir, name, date_, pdf=pdf, log=lambda m: click.echo(m, err=True))
 
 
 @main.command()
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 def verify(path: Path) -> None:
-    """Check an export (the zip, or the unpacked folder): every file present and unaltered."""
+    """Check an export (the zip, or the unpacked folder): every file present and unaltered. Exit 1 when
+    not; a zip over the caps (files, size, compression ratio) or naming paths outside it is refused unread."""
     from .export import verify as run_verify
 
     problems = run_verify(path)
     for p in problems:
-        click.echo(f"{path}: {p}", err=True)
+        click.echo(str(p), err=True)
     if problems:
         sys.exit(1)
-    click.echo(f"{path}: valid: every file matches its SHA-256 in the manifest")
+    click.echo(_("{path}: valid: every file matches its SHA-256 in the manifest").format(path=path))
 
 
 from .translations.commands import translations  # noqa: E402  (the group's own module)

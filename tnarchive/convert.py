@@ -1,13 +1,17 @@
-"""The file edge of the converter: read seeds/ and data/, write docs/vi/articles/ and the review report.
+"""The file edge of the converter: read seeds/ and data/, write docs/vi/articles/.
 
-What the converter owns is listed in a manifest (docs/vi/articles/.manifest.json:
-file → SHA-256 of what it wrote). It overwrites only files it wrote and nobody has
-changed since, deletes only its own unchanged files whose seed is gone, and writes
-every file through a temporary file and an atomic rename, so an interrupted run never
-leaves half a file. A page that fails keeps its previous article.
+Every data/ file and correction is checked against its schema before anything is written
+(tnarchive/validate.py). What the converter owns is listed in a manifest
+(docs/vi/articles/.manifest.json: file → SHA-256 of what it wrote; old slug → new for moved
+articles). It overwrites only files it wrote and nobody has changed since, deletes only its own
+unchanged files whose seed is gone (more than PRUNE_LIMIT of them, or all, only with --prune),
+never follows a seed's link out of seeds/, and writes every file through a temporary file and an
+atomic rename with Ctrl-C held back, so an interrupted run never leaves half a file. A page that
+fails (or takes over PAGE_TIME_LIMIT) keeps its previous article.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -16,16 +20,19 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__, sitechrome
-from .corrections import CorrectionError
+from . import __version__, validate, yamlfile
 from .datafiles import SetupError
+from .errors import ArchiveError, Problem, _, bug_line, one_line
 from .forked import fork_imap
+from .interrupts import interrupts_deferred, time_limit
 from .pipeline import Article, Context, ConvertError, convert_page
-from .render import body_sha256, document
+from .render import document
 from .text import fold
 
 SEED_SUFFIXES = (".txt", ".html", ".htm")
 MANIFEST = ".manifest.json"
+PRUNE_LIMIT = 3  # a run may remove this many articles whose seed is gone; more (or all) needs --prune
+PAGE_TIME_LIMIT = 60.0  # seconds one page may take in a worker
 
 
 @dataclass
@@ -34,6 +41,8 @@ class Outcome:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    moved: dict[str, str] = field(default_factory=dict)  # this run's moves: old address (slug) → new
+    redirects: dict[str, str] = field(default_factory=dict)  # every move so far (the manifest's record)
     articles: dict[str, Article] = field(default_factory=dict)  # seed name → article
     duplicates: dict[str, str] = field(default_factory=dict)  # republished copy's seed → the seed kept
 
@@ -43,19 +52,46 @@ def sha256(data: bytes) -> str:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
+    """Write through a temporary file and a rename, with Ctrl-C held back meanwhile: the file is
+    old or new, never half, and no temporary file is left."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with interrupts_deferred():
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
 
 
 def seed_files(seeds_dir: Path) -> list[Path]:
-    return sorted(p for p in seeds_dir.iterdir() if p.is_file() and p.suffix.lower() in SEED_SUFFIXES)
+    """The raw pages that may be read (scan_seeds)."""
+    return scan_seeds(seeds_dir)[0]
+
+
+def scan_seeds(seeds_dir: Path) -> tuple[list[Path], list[tuple[str, str]]]:
+    """The raw pages in *seeds_dir*, and (path, reason) for each entry that must not be read: a
+    symbolic link leading outside the folder (it could publish any file on the machine) or to
+    nothing. Such a seed fails, and so keeps its previous article."""
+    root = seeds_dir.resolve()
+    pages, refused = [], []
+    for p in sorted(seeds_dir.iterdir()):
+        if p.suffix.lower() not in SEED_SUFFIXES:
+            continue
+        if p.is_symlink():
+            target = p.resolve()
+            if not target.is_relative_to(root):
+                refused.append((str(p), _("is a link to {t}, outside {d}; links are not followed out of the seeds folder")
+                                .format(t=target, d=seeds_dir)))
+                continue
+            if not target.exists():
+                refused.append((str(p), _("is a link to {t}, which does not exist (its article is kept)").format(t=target)))
+                continue
+        if p.is_file():
+            pages.append(p)
+    return pages, refused
 
 
 def read_seed(path: Path, ctx: Context) -> bytes:
@@ -78,51 +114,82 @@ def header_comment(seed: str) -> str:
 PAGES_PER_JOB = 25  # below this many pages per process, starting processes costs more than it saves
 
 
-def _convert_seed(path: Path, ctx: Context) -> tuple[Article | None, str | None, tuple | None, str | None]:
+def _convert_seed(path: Path, ctx: Context, time_limit_s: float | None
+                  ) -> tuple[Article | None, str | None, tuple | None, str | None]:
     """One seed → (article, None, its duplicate_keys, its file's text) or (None, the reason it failed,
     None, None). The text is written as it is unless the batch changes the article's front matter
-    (a slug made unique, a republished copy recorded). Never raises: a bug in one page must not
-    stop the batch or lose the other pages."""
+    (a slug made unique, a republished copy recorded). Never raises (but for Ctrl-C): a bug or a
+    page over its time limit must not stop the batch or lose the other pages."""
     try:
-        article = convert_page(read_seed(path, ctx), path.name, ctx)
-        return article, None, duplicate_keys(article), document(article.meta, article.body, header_comment(path.name))
-    except (ConvertError, CorrectionError, OSError) as exc:
-        return None, str(exc), None, None
+        with time_limit(time_limit_s):
+            article = convert_page(read_seed(path, ctx), path.name, ctx)
+            corrected = path.name.rsplit(".", 1)[0] in ctx.corrections
+            problems = validate.problems(article.meta, "article", str(path)) if corrected else []
+            if problems:  # a correction made front matter the site could not build
+                return None, "; ".join(p.message for p in problems), None, None
+            return article, None, duplicate_keys(article), document(article.meta, article.body, header_comment(path.name))
+    except ArchiveError as exc:
+        return None, "; ".join(p.message for p in exc.problems), None, None
+    except (ConvertError, OSError) as exc:
+        return None, one_line(exc), None, None
     except Exception as exc:
-        return None, f"internal error ({type(exc).__name__}: {exc}); please report it", None, None
+        return None, bug_line(exc, None).split(": ", 1)[1], None, None
 
 
-def _convert_seeds(seeds: list[Path], ctx: Context, jobs: int | None, progress: bool):
+def _convert_seeds(seeds: list[Path], ctx: Context, jobs: int | None, progress: bool, time_limit_s: float | None):
     """(path, article, error, duplicate keys, text) for every seed, in the seeds' order whatever the number of processes.
 
     Pages are independent, so they convert in `jobs` forked processes (each inherits the loaded
     Context); the results come back in order, so the output does not depend on `jobs`."""
-    results = fork_imap(functools.partial(_convert_seed, ctx=ctx), seeds, PAGES_PER_JOB, jobs, chunksize=8)
-    rows = zip(seeds, results)
-    if progress:
-        from tqdm import tqdm  # only for a bar: importing it was 0.07 s of every run's start-up
+    work = functools.partial(_convert_seed, ctx=ctx, time_limit_s=time_limit_s)
+    with contextlib.closing(fork_imap(work, seeds, PAGES_PER_JOB, jobs, chunksize=8)) as results:
+        rows = zip(seeds, results)  # closing: Ctrl-C here stops the workers at once, not at garbage collection
+        if progress:
+            from tqdm import tqdm  # only for a bar: importing it was 0.07 s of every run's start-up
 
-        rows = tqdm(rows, total=len(seeds), unit="page", desc="convert")
-    for path, (article, error, keys, text) in rows:
-        yield path, article, error, keys, text
+            rows = tqdm(rows, total=len(seeds), unit="page", desc="convert")
+        for path, (article, error, keys, text) in rows:
+            yield path, article, error, keys, text
+
+
+def read_manifest(manifest_path: Path) -> dict:
+    """The converter's record of what it wrote, checked against tnarchive/schema/manifest.schema.json."""
+    if not manifest_path.exists():
+        return {}
+    name = str(manifest_path)
+    restore = _("; restore it from version control")
+    try:
+        manifest = json.loads(yamlfile.decode_utf8(manifest_path.read_bytes(), name))
+    except json.JSONDecodeError as exc:
+        raise SetupError(_("not valid JSON ({why})").format(why=exc.msg) + restore, path=name, line=exc.lineno) from None
+    except ArchiveError as exc:
+        raise SetupError(problems=[Problem(p.path, p.line, p.message + restore) for p in exc.problems]) from None
+    found = validate.problems(manifest, "manifest", name)
+    if found:
+        raise SetupError(problems=[Problem(p.path, p.line, p.message + restore) for p in found])
+    return manifest
 
 
 def convert_all(seeds_dir: Path, out_dir: Path, ctx: Context, force: bool = False,
-                progress: bool = False, backup_dir: Path | None = None, jobs: int | None = None) -> Outcome:
+                progress: bool = False, backup_dir: Path | None = None, jobs: int | None = None,
+                prune: bool = False, time_limit_s: float | None = None) -> Outcome:
+    """Convert every seed and write what changed. Refuses (SetupError, nothing written) a run that
+    would remove more than PRUNE_LIMIT articles, or all of them, unless *prune*. A page that takes
+    over *time_limit_s* (default PAGE_TIME_LIMIT) fails alone."""
     outcome = Outcome()
+    time_limit_s = time_limit_s or PAGE_TIME_LIMIT
     manifest_path = out_dir / MANIFEST
-    try:
-        manifest: dict = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        raise SetupError(f"{manifest_path}: not valid JSON; restore it from version control") from None
+    manifest = read_manifest(manifest_path)
     files: dict = dict(manifest.get("files", {}))  # file name → {"seed", "sha256"}
-    seeds = seed_files(seeds_dir)
+    redirects: dict = dict(manifest.get("redirects", {}))  # old slug → new slug, kept for good
+    seeds, refused = scan_seeds(seeds_dir)
+    outcome.failed.extend(refused)
     slugs: dict[str, str] = {}
     plans: list[tuple[str, str, bytes]] = []
     converted: dict[str, Article] = {}
     dup_keys: dict[str, tuple] = {}
     texts: dict[str, str] = {}  # seed name → its file's text, rendered where it was converted
-    for path, article, error, keys, text in _convert_seeds(seeds, ctx, jobs, progress):
+    for path, article, error, keys, text in _convert_seeds(seeds, ctx, jobs, progress, time_limit_s):
         if article is None:
             outcome.failed.append((str(path), error))
         else:
@@ -146,6 +213,25 @@ def convert_all(seeds_dir: Path, out_dir: Path, ctx: Context, force: bool = Fals
         outcome.articles[path.name] = article
         text = texts.get(name) or document(article.meta, article.body, header_comment(path.name))
         plans.append((path.name, f"{slug}.md", text.encode("utf-8")))
+
+    produced = {name for _, name, _ in plans}
+    failed_seeds = {Path(p).name for p, _ in outcome.failed}
+    live_seeds = set(outcome.articles) | set(outcome.duplicates) | failed_seeds
+    gone = sorted(name for name, entry in files.items() if name not in produced and entry["seed"] not in live_seeds)
+    if gone and not prune and (len(gone) > PRUNE_LIMIT or len(gone) == len(files)):
+        raise SetupError(problems=[Problem(str(out_dir / name), None, _("would be removed: its seed {seed} is gone")
+                                           .format(seed=seeds_dir / files[name]["seed"])) for name in gone] + [
+            Problem("", None, _("refusing to remove {n} of {total} articles (is --seeds {seeds} the right folder?); "
+                                "nothing was written. Run again with --prune to remove them")
+                    .format(n=len(gone), total=len(files), seeds=seeds_dir))])
+    old_slug = {entry["seed"]: name[:-3] for name, entry in files.items() if name not in produced}
+    for seed, art in outcome.articles.items():
+        old = old_slug.get(seed)
+        if old and old != art.meta["slug"]:  # a correction or a new title moved it: the old address redirects
+            outcome.moved[old] = art.meta["slug"]
+    redirects = {old: outcome.moved.get(new, new) for old, new in redirects.items()} | outcome.moved
+    redirects = {old: new for old, new in redirects.items() if old not in {n[:-3] for n in produced}}
+    outcome.redirects = redirects
 
     writes: list[tuple[Path, bytes]] = []
     for seed, name, data in plans:
@@ -174,15 +260,13 @@ def convert_all(seeds_dir: Path, out_dir: Path, ctx: Context, force: bool = Fals
         outcome.written.append(name)
     # The manifest first, knowing both versions of every file about to change: a run killed
     # while writing leaves each file whole (atomic renames) and still owned, old or new.
-    _write_manifest(manifest_path, files, outcome)
+    _write_manifest(manifest_path, files, outcome, redirects)
     for target, data in writes:
         atomic_write(target, data)
     for entry in files.values():
         entry.pop("previous", None)
 
     # Files this converter wrote earlier that no page produces now (seed gone, or slug changed).
-    produced = {name for _, name, _ in plans}
-    failed_seeds = {Path(p).name for p, _ in outcome.failed}
     for name, entry in sorted(files.items()):
         if name in produced or entry["seed"] in failed_seeds:
             continue  # a page that failed keeps its previous article
@@ -195,30 +279,16 @@ def convert_all(seeds_dir: Path, out_dir: Path, ctx: Context, force: bool = Fals
             outcome.removed.append(name)
         else:
             outcome.failed.append((str(target), "is no longer produced by any seed but was edited by hand; left in place"))
-    _write_manifest(manifest_path, files, outcome)
+    _write_manifest(manifest_path, files, outcome, redirects)
     return outcome
 
 
-def _write_manifest(path: Path, files: dict, outcome: Outcome) -> None:
+def _write_manifest(path: Path, files: dict, outcome: Outcome, redirects: dict) -> None:
     manifest = {"converter": f"tnarchive {__version__}", "files": dict(sorted(files.items())),
                 "duplicates": dict(sorted(outcome.duplicates.items()))}
+    if redirects:  # old address → new: the site keeps a page at the old one (tnarchive/site/redirects.py)
+        manifest["redirects"] = dict(sorted(redirects.items()))
     atomic_write(path, (json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode())
-
-
-def translation_status(outcome: Outcome, translations_dir: Path) -> dict[str, str]:
-    """slug → "missing" | "stale" | "current": does docs/en/articles/<slug>.md translate today's text?"""
-    import frontmatter
-
-    status = {}
-    for art in outcome.articles.values():
-        path = translations_dir / f"{art.meta['slug']}.md"
-        if not path.exists():
-            status[art.meta["slug"]] = "missing"
-            continue
-        recorded = (frontmatter.load(path).metadata.get("translation") or {}).get("source_sha256")
-        current = body_sha256(frontmatter.loads(document(art.meta, art.body, "")).content)
-        status[art.meta["slug"]] = "current" if recorded == current else "stale"
-    return status
 
 
 def duplicate_keys(article: Article) -> tuple[str, tuple[str, str], str]:
@@ -259,63 +329,3 @@ def find_duplicates(articles: dict[str, Article],
         by_print[fp] = seed
         by_title.setdefault(key, []).append((seed, body))
     return kept
-
-
-def review_report(outcome: Outcome, translations: dict[str, str] | None = None,
-                  known_chrome: set[str] | None = None) -> tuple[str, dict]:
-    """Markdown and JSON forms of what needs a person's eye after a run. *known_chrome*: the folded
-    lines data/sources.yml drops already (never suggested again)."""
-    translations = translations or {}
-    data: dict = {"failed": [{"file": f, "reason": r} for f, r in outcome.failed], "articles": {},
-                  "translations": dict(sorted(translations.items()))}
-    lines = ["# Review report", "", "Written by `tnarchive convert`. Names not yet in data/ and pages that need a date or a look.", ""]
-    if outcome.failed:
-        lines += ["## Failed", ""] + [f"- `{f}`: {r}" for f, r in outcome.failed] + [""]
-    if outcome.duplicates:
-        lines += ["## Republished copies (kept once)", ""] + [
-            f"- `{dup}` is a copy of `{kept}`: recorded under also_published" for dup, kept in sorted(outcome.duplicates.items())] + [""]
-    data["duplicates"] = dict(sorted(outcome.duplicates.items()))
-    todo = [(slug, s) for slug, s in sorted(translations.items()) if s != "current"]
-    if todo:
-        lines += ["## Translations", ""] + [
-            f"- {slug}: {'no English translation yet' if s == 'missing' else 'stale: the Vietnamese text changed since it was translated'}"
-            for slug, s in todo] + [""]
-    suggested = sitechrome.suggest(
-        [(a.meta, a.removed, [b.text for b in a.blocks]) for a in outcome.articles.values()], known_chrome or set())
-    data["suggested_chrome"] = suggested
-    if suggested:
-        lines += ["## Suggested chrome for data/sources.yml", "",
-                  "Lines that recur on several pages of one site. Confirm each one by adding it to that site's "
-                  "`drop_lines` in data/sources.yml (or to `generic` if every site prints it).", ""]
-        for site, found in suggested.items():
-            lines += [f"- {site}:"] + [f"  - {json.dumps(line, ensure_ascii=False)}" for line in found]
-        lines.append("")
-    for seed, art in sorted(outcome.articles.items()):
-        un = art.meta["unreviewed"]
-        entry = {
-            "slug": art.meta["slug"],
-            "warnings": art.warnings,
-            "to_check": art.to_check,
-            "evidence": art.meta["provenance"].get("evidence"),
-            "unreviewed_people": un["people"],
-            "unreviewed_partners": un["partners"],
-            "date": art.meta["date"],
-            "date_inferred": art.meta["date_inferred"],
-            "chrome_removed": [{"line": line, "rule": rule} for line, rule in art.removed],
-        }
-        data["articles"][seed] = entry
-        if not (art.warnings or art.to_check or un["people"] or un["partners"] or art.meta["date_inferred"]):
-            continue
-        lines += [f"## {seed} → {art.meta['slug']}.md", ""]
-        if art.meta["date_inferred"]:
-            lines.append(f"- date {art.meta['date']} inferred: {art.meta['date_inferred']}")
-        lines += [f"- warning: {w}" for w in art.warnings]
-        lines += [f"- to check: {c}" for c in art.to_check]
-        lines += [f"- unreviewed person: {p['name']} (`{p['id']}`)" for p in un["people"]]
-        lines += [f"- unreviewed partner: {p['name']} (`{p['id']}`, {p['kind']})" for p in un["partners"]]
-        if art.removed:
-            lines += ["", "<details><summary>lines removed, with the rule that removed each</summary>", ""]
-            lines += [f"- {rule}: {json.dumps(line, ensure_ascii=False)}" for line, rule in art.removed]
-            lines += ["", "</details>"]
-        lines.append("")
-    return "\n".join(lines), data

@@ -13,47 +13,48 @@ correction survives every re-conversion. Each field is optional:
     people:   {add: [id, ...], remove: [id, ...]}
     partners: {add: [id, ...], remove: [id, ...]}
     reviewed: {people: [id, ...], partners: [id, ...]}   # unreviewed names a person has checked
+
+Its shape is tnarchive/schema/correction.schema.json, checked when data/ is loaded, before
+anything is written.
 """
 from __future__ import annotations
 
 from copy import deepcopy
 
-import re
+from .errors import Problem, _
 
 _SCALARS = ("title", "summary", "slug", "date", "date_precision", "date_inferred")
-_SAFE_SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,100}")
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
 
 
-class CorrectionError(ValueError):
-    pass
+def unknown_ids(doc, authority, where: str) -> list[Problem]:
+    """Ids a correction (already checked against its schema) adds that no record has, each at its line."""
+    found = []
+    correction = doc.data or {}
+    for kind, records in (("people", authority.people), ("partners", authority.partners)):
+        # only `add` must name a record: `remove` and `reviewed` also name unreviewed, new names
+        for i, rid in enumerate((correction.get(kind) or {}).get("add") or []):
+            if rid not in records:
+                found.append(Problem(where, doc.line((kind, "add", i)),
+                                     _("{kind}.add: '{rid}' is not an id in data/{kind}.yml").format(rid=rid, kind=kind)))
+    return found
 
 
 def apply(meta: dict, correction: dict | None, authority, where: str) -> dict:
-    """Return a copy of *meta* with *correction* applied; unknown ids are an error naming the file."""
+    """Return a copy of *meta* with *correction* applied. The correction was checked when it was
+    loaded (tnarchive/schema/correction.schema.json and unknown_ids), so this cannot fail."""
     if not correction:
         return meta
-    if not isinstance(correction, dict):
-        raise CorrectionError(f"{where}: must be a mapping of fields")
-    unknown = set(correction) - set(_SCALARS) - {"authors", "source", "people", "partners", "reviewed", "note"}
-    if unknown:
-        raise CorrectionError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
-    slug = correction.get("slug")
-    if slug is not None and (not _SAFE_SLUG.fullmatch(str(slug)) or str(slug).split("-")[0].upper() in _RESERVED):
-        raise CorrectionError(f"{where}: slug {slug!r} must be lower-case letters, digits and '-' "
-                              "(no paths, no reserved names such as con or nul)")
     out = deepcopy(meta)
     for key in _SCALARS:
         if key in correction:
             out[key] = correction[key]
-    for key in ("authors", "source"):
-        if key in correction:
-            out[key] = correction[key]
-    for kind, records in (("people", authority.people), ("partners", authority.partners)):
+    if "authors" in correction:
+        out["authors"] = [{"name": a["name"], "affiliation": a.get("affiliation")} for a in correction["authors"]]
+    if "source" in correction:
+        out["source"] = {"name": correction["source"].get("name"), "url": correction["source"].get("url")}
+    for kind in ("people", "partners"):
         change = correction.get(kind) or {}
         for rid in change.get("add") or []:
-            if rid not in records:
-                raise CorrectionError(f"{where}: {kind}.add: '{rid}' is not an id in data/{kind}.yml")
             if rid not in out[kind]:
                 out[kind].append(rid)
         for rid in change.get("remove") or []:

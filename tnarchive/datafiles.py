@@ -1,53 +1,51 @@
 """Reading data/: the source profiles, the authority records, the cues and the corrections.
 
 What the converter, `check`, and the site's catalog all start from, so it lives below all of
-them: nothing here imports a command.
+them: nothing here imports a command. Every file is checked against its schema
+(tnarchive/validate.py) before use, so each of them accepts or refuses a file with the same lines.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
-from .authority import AuthorityError, load_authority
+from . import corrections, validate
+from .authority import load_authority
+from .errors import ArchiveError, Problem, _
 from .pipeline import Context
-from .profiles import ProfileError, load_profiles
+from .profiles import load_profiles
 
 
-class SetupError(ValueError):
-    """The data files cannot be loaded; the message names the file."""
-
-
-# libyaml's parser (when PyYAML was built with it) reads data/ ten times faster than the pure-Python
-# one, into the same objects (same safe constructor). A file it refuses is read again by the pure-Python
-# loader, whose error message quotes the offending line.
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def read_yaml(path: Path) -> dict:
-    try:
-        text = path.read_text(encoding="utf-8")
-        try:
-            data = yaml.load(text, Loader=_FAST_LOADER)
-        except yaml.YAMLError:
-            data = yaml.safe_load(text)
-    except FileNotFoundError:
-        raise SetupError(f"{path}: file not found") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise SetupError(f"{path}: not valid YAML: {exc}") from None
-    return data or {}
+class SetupError(ArchiveError):
+    """The run cannot start (data files, folders, manifest); each problem names its file."""
 
 
 def load_context(data_dir: Path) -> Context:
-    try:
-        profiles = load_profiles(read_yaml(data_dir / "sources.yml"))
-        authority = load_authority(
-            read_yaml(data_dir / "partners.yml"), read_yaml(data_dir / "people.yml"),
-            str(data_dir / "partners.yml"), str(data_dir / "people.yml"),
-        )
-    except (ProfileError, AuthorityError) as exc:
-        raise SetupError(str(exc)) from None
-    corrections = {}
-    for path in sorted((data_dir / "corrections").glob("*.yml")):
-        corrections[path.stem] = read_yaml(path)
-    return Context(profiles=profiles, authority=authority, cues=read_yaml(data_dir / "cues.yml"), corrections=corrections)
+    """Every data/ file read and checked against its schema before any page is converted or anything
+    written: corrections included, with the ids they name. Raises SetupError listing every problem
+    found, one line each."""
+    if not data_dir.is_dir():
+        raise SetupError(_("no such folder of data files (run tnarchive in the archive's folder, or give --data)"),
+                         path=data_dir)
+    found: list[Problem] = []
+
+    def read(name: str, schema: str):
+        try:
+            return validate.data_file(data_dir / name, schema)
+        except ArchiveError as exc:
+            found.extend(exc.problems)
+            return None
+
+    sources, partners, people, cues = (read(f"{n}.yml", n) for n in ("sources", "partners", "people", "cues"))
+    fixes = {path.stem: read(f"corrections/{path.name}", "correction")
+             for path in sorted((data_dir / "corrections").glob("*.yml"))}
+    if found:
+        raise SetupError(problems=found)
+    profiles = load_profiles(sources.data)
+    names = (str(data_dir / "partners.yml"), str(data_dir / "people.yml"))
+    authority = load_authority(partners.data, people.data, *names, lines=dict(zip(names, (partners, people))))
+    for stem, doc in fixes.items():
+        found += corrections.unknown_ids(doc, authority, str(data_dir / "corrections" / f"{stem}.yml"))
+    if found:
+        raise SetupError(problems=found)
+    return Context(profiles=profiles, authority=authority, cues=cues.data or {},
+                   corrections={k: doc.data for k, doc in fixes.items() if doc.data})

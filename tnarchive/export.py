@@ -8,6 +8,7 @@ export date, so the same inputs give the same zip.
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -20,6 +21,7 @@ import bagit
 
 from . import __version__
 from .catalog.loader import inputs_digest, load_catalog
+from .errors import ArchiveError, Problem, _, one_line
 from .site.printed import print_html
 
 SKIP = {"404.html", ".tnarchive-build.json"}  # 404 pages serve web hosts only; the stamp goes to bag-info
@@ -56,8 +58,27 @@ OPEN = """<!doctype html>
 """
 
 
-class ExportError(RuntimeError):
+MAX_FILES = 200_000  # verify: files one export may hold
+MAX_BYTES = 4 << 30  # verify: bytes it may unpack to
+MAX_RATIO = 200  # verify: how many times its compressed size one large file may unpack to
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+
+
+class ExportError(ArchiveError):
     pass
+
+
+def check_arguments(name: str, date: str) -> None:
+    """--name and --date become a file name under --out: nothing else may."""
+    if not _NAME.fullmatch(name) or ".." in name:
+        raise ExportError(_("--name {name!r}: use letters, digits, '.', '_' and '-' only (it becomes part of a file "
+                            "name in --out; no '/' or '..')").format(name=name))
+    try:
+        ok = bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", date)) and bool(dt.date.fromisoformat(date))
+    except ValueError:
+        ok = False
+    if not ok:
+        raise ExportError(_("--date {date!r}: expected a date as YYYY-MM-DD, e.g. 2026-12-07").format(date=date))
 
 
 @dataclass
@@ -73,7 +94,11 @@ def check_site(root: Path, site: Path) -> dict:
     stamp_path = site / ".tnarchive-build.json"
     if not (site / "index.html").exists() or not stamp_path.exists():
         raise ExportError(f"{site}: no built site here; run `mkdocs build` (or scripts/build.sh) first")
-    stamp = json.loads(stamp_path.read_text(encoding="utf-8"))
+    try:
+        stamp = json.loads(stamp_path.read_bytes().decode("utf-8"))
+        stamp.get("inputs_sha256")
+    except (ValueError, AttributeError):
+        raise ExportError(_("not the stamp a build writes; run `mkdocs build` again"), path=stamp_path) from None
     if stamp.get("inputs_sha256") != inputs_digest(root):
         raise ExportError(f"{site}: built from other inputs than docs/, data/ and mkdocs.yml hold now; "
                           "run `mkdocs build` again before exporting")
@@ -123,6 +148,7 @@ def _zip(folder: Path, zip_path: Path) -> int:
 
 
 def export(root: Path, site: Path, out: Path, name: str, date: str, pdf: bool = True, log=print) -> Result:
+    check_arguments(name, date)
     stamp = check_site(root, site)
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=out, prefix=".export-") as tmp:
@@ -174,52 +200,92 @@ def _sort_manifests(bag_dir: Path) -> None:
     (bag_dir / "tagmanifest-sha256.txt").write_text("".join(tag_lines), encoding="utf-8")
 
 
-def verify(path: Path) -> list[str]:
-    """Problems found in an unpacked or zipped export; empty when every file is intact."""
+def verify(path: Path) -> list[Problem]:
+    """Problems found in an unpacked or zipped export; empty when every file is intact. A zip is
+    looked at before it is unpacked: one over the caps (files, bytes, compression ratio) or with a
+    name leaving its folder is refused, unread."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = path
         if path.is_file():
             try:
                 with zipfile.ZipFile(path) as zf:
+                    refused = _zip_refusal(zf)
+                    if refused:
+                        return [Problem(str(path), None, refused)]
                     zf.extractall(tmp)
-            except zipfile.BadZipFile as exc:
-                return [f"not a zip file ({exc})"]
+            except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as exc:
+                return [Problem(str(path), None, _("not a zip file ({why})").format(why=one_line(exc)))]
             tops = [p for p in Path(tmp).iterdir() if p.is_dir()]
             if len(tops) != 1:
-                return ["not an export (expected one folder inside the zip)"]
+                return [Problem(str(path), None, _("not an export (expected one folder inside the zip)"))]
             folder = tops[0]
-        problems = _check_manifest(folder, "manifest-sha256.txt", payload=True)
-        problems += _check_manifest(folder, "tagmanifest-sha256.txt", payload=False)
+        shown = Path(path) if folder == path else Path(path) / folder.name
+        problems = _check_manifest(folder, shown, "manifest-sha256.txt", payload=True)
+        problems += _check_manifest(folder, shown, "tagmanifest-sha256.txt", payload=False)
         if problems:
             return problems
         try:
             bagit.Bag(str(folder)).validate(processes=1)
         except bagit.BagError as exc:
-            return [f"not a valid BagIt bag ({exc})"]
+            return [Problem(str(path), None, _("not a valid BagIt bag ({why})").format(why=one_line(exc)))]
     return []
 
 
-def _check_manifest(folder: Path, name: str, payload: bool) -> list[str]:
+def _zip_refusal(zf: zipfile.ZipFile) -> str | None:
+    """Why a zip must not be unpacked, or None. Sizes come from its directory; zipfile never reads
+    past an entry's recorded size, so a lie there is cut short, not believed."""
+    infos = zf.infolist()
+    if len(infos) > MAX_FILES:
+        return _("refused: {n} files, over the cap of {cap}").format(n=len(infos), cap=MAX_FILES)
+    total = sum(i.file_size for i in infos)
+    if total > MAX_BYTES:
+        return _("refused: it would unpack to {n} MB, over the cap of {cap} MB").format(n=total >> 20, cap=MAX_BYTES >> 20)
+    for info in infos:
+        name = info.filename
+        if name.startswith(("/", "\\")) or ".." in Path(name).parts or ":" in name:
+            return _("refused: {name!r} would be written outside the folder it is unpacked in").format(name=name)
+        if info.file_size > 1 << 20 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            return _("refused: {name} unpacks to {r} times its compressed size (over {cap}: a zip bomb?)").format(
+                name=name, r=info.file_size // max(info.compress_size, 1), cap=MAX_RATIO)
+    return None
+
+
+def _check_manifest(folder: Path, shown: Path, name: str, payload: bool) -> list[Problem]:
     import hashlib
 
     manifest = folder / name
+    where = str(shown / name)
     if not manifest.is_file():
-        return [f"{name}: missing"]
-    listed = {}
-    for line in manifest.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            digest, rel = line.split(maxsplit=1)
-            listed[rel.strip()] = digest
-    problems = []
+        return [Problem(where, None, _("missing"))]
+    try:
+        text = manifest.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = manifest.read_bytes()[: exc.start].count(b"\n") + 1
+        return [Problem(where, line, _("not UTF-8 text"))]
+    listed, problems = {}, []
+    root = folder.resolve()
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        parts = line.split(maxsplit=1)
+        if len(parts) != 2 or not re.fullmatch(r"[0-9a-f]{64}", parts[0]):
+            problems.append(Problem(where, n, _("malformed line: expected a SHA-256 (64 hex digits), two spaces "
+                                                "and a path")))
+            continue
+        digest, rel = parts[0], parts[1].strip()
+        if rel.startswith("/") or ".." in Path(rel).parts or not (folder / rel).resolve().is_relative_to(root):
+            problems.append(Problem(where, n, _("path {rel!r} leaves the bag; refused, not read").format(rel=rel)))
+            continue
+        listed[rel] = digest
     for rel, digest in sorted(listed.items()):
         file = folder / rel
         if not file.is_file():
-            problems.append(f"{rel}: missing")
+            problems.append(Problem(str(shown / rel), None, _("missing")))
         elif hashlib.sha256(file.read_bytes()).hexdigest() != digest:
-            problems.append(f"{rel}: altered (its SHA-256 differs from {name})")
+            problems.append(Problem(str(shown / rel), None, _("altered (its SHA-256 differs from {name})").format(name=name)))
     if payload:
         for file in sorted((folder / "data").rglob("*")):
             rel = file.relative_to(folder).as_posix()
             if file.is_file() and rel not in listed:
-                problems.append(f"{rel}: not listed in {name}")
+                problems.append(Problem(str(shown / rel), None, _("not listed in {name}").format(name=name)))
     return problems

@@ -12,6 +12,8 @@ import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
 
+from .interrupts import ignore_interrupts_in_worker
+
 _TASK: Callable | None = None  # the function a forked worker applies (inherited, never pickled)
 
 
@@ -37,8 +39,8 @@ def fork_imap(fn: Callable, items: Sequence, per_job: int, jobs: int | None = No
         yield from (fn(item) for item in items)
         return
     _TASK = fn
-    try:
-        with mp.get_context("fork").Pool(jobs) as pool:
+    try:  # workers ignore Ctrl-C: the parent gets it, and leaving the `with` terminates them all
+        with mp.get_context("fork").Pool(jobs, initializer=ignore_interrupts_in_worker) as pool:
             yield from pool.imap(_call, items, chunksize=chunksize)
     finally:
         _TASK = None

@@ -1,10 +1,13 @@
 """Source profiles (data/sources.yml) as plain objects: what chrome each kind of site carries."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
+import regex
+
+from .errors import ArchiveError
+from .patterns import DataPattern, compile_data_regex
 from .text import fold
 
 
@@ -17,20 +20,20 @@ class Profile:
     url: str | None
     drop_lines: frozenset[str]
     drop_prefixes: tuple[str, ...]
-    drop_patterns: tuple[re.Pattern, ...]  # each of them; `drop_any` is all of them in one pattern
+    drop_patterns: tuple[DataPattern, ...]  # each of them; `drop_any` is all of them in one pattern
     end_markers: frozenset[str]
     glued_markers: tuple[str, ...]
-    date_patterns: tuple[re.Pattern, ...]
+    date_patterns: tuple[DataPattern, ...]
     org_words: tuple[str, ...]
     credit_words: tuple[str, ...]
     related_after_lead: bool = False
     footer_markers: frozenset[str] = frozenset()
     confirmed_footers: frozenset[str] = frozenset()  # the site's own footer markers: prose after them is no surprise
-    drop_any: re.Pattern | None = None
+    drop_any: DataPattern | None = None
     date_labels: tuple[str, ...] = ()
     banner_words: tuple[str, ...] = ()
-    source_tags: tuple[re.Pattern, ...] = ()
-    closing_patterns: tuple[re.Pattern, ...] = ()
+    source_tags: tuple[DataPattern, ...] = ()
+    closing_patterns: tuple[DataPattern, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,7 @@ class ProfileSet:
     sources: tuple[dict, ...] = field(default_factory=tuple)
 
 
-class ProfileError(ValueError):
+class ProfileError(ArchiveError):
     pass
 
 
@@ -62,14 +65,9 @@ def _strings(items, where: str = "sources.yml") -> list[str]:
     return out
 
 
-def _compile(patterns, where: str, flags: int = re.IGNORECASE) -> tuple[re.Pattern, ...]:
-    out = []
-    for p in patterns or []:
-        try:
-            out.append(re.compile(str(p), flags))
-        except re.error as exc:
-            raise ProfileError(f"{where}: bad regular expression {p!r}: {exc}") from None
-    return tuple(out)
+def _compile(patterns, where: str, flags: int = regex.IGNORECASE) -> tuple[DataPattern, ...]:
+    """Compiled with a time limit on every match (tnarchive/patterns.py): a data/ pattern cannot hang a run."""
+    return tuple(compile_data_regex(p, where, flags | regex.V0) for p in patterns or [])
 
 
 def load_profiles(data: dict) -> ProfileSet:
@@ -121,7 +119,7 @@ def build(profiles: ProfileSet, source: dict | None) -> Profile:
         drop_lines=frozenset(_folded(both("drop_lines"))),
         drop_prefixes=tuple(_folded(both("drop_prefixes"))),
         drop_patterns=(drops := _compile(both("drop_patterns"), where)),
-        drop_any=re.compile("|".join(f"(?:{p.pattern})" for p in drops), re.IGNORECASE) if drops else None,
+        drop_any=compile_data_regex("|".join(f"(?:{p.pattern})" for p in drops), where) if drops else None,
         end_markers=frozenset(marker_key(m) for m in _folded(both("end_markers") + both("footer_markers"))),
         footer_markers=frozenset(marker_key(m) for m in _folded(both("footer_markers"))),
         confirmed_footers=frozenset(marker_key(m) for m in _folded(s.get("footer_markers"))),

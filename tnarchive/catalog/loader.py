@@ -13,19 +13,23 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import frontmatter
 import yaml
 
+from .. import validate
 from ..datafiles import load_context
+from ..errors import Problem
+from ..errors import _ as tr  # `_` is a throwaway name in this module
 from ..pipeline import Context
 from ..forked import fork_map
 from .model import Article, Catalog, Event, make_article
 from .events import all_events, extract_events
 
+log = logging.getLogger("mkdocs.plugins.tnarchive")
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 INPUTS = ("docs", "data", "overrides", "mkdocs.yml")
 ARTICLES_PER_JOB = 200  # fewer articles per process than this: extracting in one process is quicker
@@ -99,9 +103,20 @@ def page_front_matter(meta: dict) -> str:
                      allow_unicode=True, width=100_000, sort_keys=False)
 
 
+def moved_articles(manifest: Path) -> dict[str, str]:
+    """Old slug → new slug of the articles a correction moved (the converter's manifest records them;
+    it was checked against its schema when convert wrote or read it)."""
+    try:
+        return dict(json.loads(manifest.read_text(encoding="utf-8")).get("redirects") or {})
+    except (OSError, ValueError, AttributeError):
+        return {}
+
+
 def _parse(path: Path) -> tuple[dict, str, str]:
-    post = frontmatter.load(path)
-    return post.metadata, post.content, page_front_matter(post.metadata)
+    """One article or translation, checked against its schema (tnarchive/validate.py): a broken
+    file fails the build with one line naming it (ArchiveError), as `tnarchive check` reports it."""
+    meta, body = validate.read_page(path, "translation" if path.parent.parent.name == "en" else "article")
+    return meta, body, page_front_matter(meta)
 
 
 def _posts(files: list[tuple[Path, os.stat_result]], keep: bool) -> list[tuple[dict, str, str]]:
@@ -155,8 +170,16 @@ def load_catalog(docs: Path, data: Path, articles_dir: str = "articles", found: 
     en_stats = dict(found.en)
     posts = _posts(found.vi + found.en, keep)
     page_meta = {os.path.normpath(f): fm for (f, _), (_, _, fm) in zip(found.vi + found.en, posts)}
+    moves = moved_articles(docs / "vi" / articles_dir / ".manifest.json")  # a moved article keeps its translation
     for (f, st), (meta, body, _) in zip(found.en, posts[len(found.vi):]):
-        en[(meta.get("translation") or {}).get("of") or f.stem] = (f, (meta, body))
+        of = (meta.get("translation") or {}).get("of") or f.stem
+        en[moves.get(of, of)] = (f, (meta, body))
+    slugs = {meta["slug"] for meta, _, _ in posts[:len(found.vi)]}
+    for of, (f, _post) in sorted(en.items()):
+        if of not in slugs:  # a warning: `mkdocs build --strict` fails on it, as `tnarchive check` does
+            log.warning(str(Problem(str(f), None, tr("translates an article that does not exist: translation.of "
+                                                     "'{of}' names no article in docs/vi/articles/").format(of=of),
+                                    level="warning")))
     articles, article_digests, live = [], {}, set()
     for (f, st), (meta, body, _) in zip(found.vi, posts):
         tr_path, tr_post = en.get(meta.get("slug"), (None, None))

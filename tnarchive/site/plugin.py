@@ -15,10 +15,10 @@ from pathlib import Path, PurePosixPath
 
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
-from ..catalog.loader import article_files, load_catalog, sources
+from ..catalog.loader import article_files, sources
 from ..catalog.model import LANGS, Catalog
 from . import article as article_html
-from . import home, pages, publish
+from . import home, loading, pages, publish
 from .config import ArchiveConfig
 from .integration import i18n_files, languages, rendered, theme, watching
 from .orchestration import LanguageBuilds, SearchIndex
@@ -68,7 +68,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         data = Path(config.config_file_path).parent / self.config.data_dir
         found = sources(docs, data, self.config.articles_dir)
         if self.catalog is None or found.stamp != self._stamp:
-            self.catalog = load_catalog(docs, data, self.config.articles_dir, found, keep=self.state.serving)
+            self.catalog = loading.load_catalog(docs, data, self.config.articles_dir, found, keep=self.state.serving)
             self._stamp = found.stamp
         return self.catalog
 
@@ -178,6 +178,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             publishing = True
         elif self.lang != LANGS[-1] or languages.in_child():
             return
+        publish.write_redirects(site, Path(config.docs_dir), self.config.articles_dir)  # moved articles
         urls = publish.sitemap_urls(cat, self._derived)
         if publishing and self.state.sitemap_changed(site_url, urls, site):
             publish.write_sitemap(site, urls, site_url)

@@ -1,4 +1,5 @@
-"""The files written beside the pages: data downloads, feeds, sitemap, 404 pages, build stamp, search scripts.
+"""The files written beside the pages: data downloads, feeds, sitemap, 404 pages, build stamp, search
+scripts, and the pages at moved articles' old addresses.
 
 Each is written from the catalog once the pages of a language (the data files and sitemap: of
 every language) are built; what they hold is made by exports.py.
@@ -14,7 +15,7 @@ import mkdocs.contrib.search
 
 from ..catalog.loader import inputs_digest
 from ..catalog.model import Catalog
-from . import exports
+from . import exports, redirects
 
 STATIC = Path(__file__).parent / "static"  # the archive's search scripts
 
@@ -50,6 +51,11 @@ def write_data_files(site: Path, cat: Catalog, records: dict | None) -> None:
     for name, (as_json, as_csv) in files.items():
         (site / "data" / f"{name}.json").write_text(as_json, encoding="utf-8")
         (site / "data" / f"{name}.csv").write_text(as_csv, encoding="utf-8")
+
+
+def write_redirects(site: Path, docs: Path, articles_dir: str) -> None:
+    """Every language is built: a page at each moved article's old address (redirects.py)."""
+    redirects.write_pages(docs / "vi" / articles_dir / ".manifest.json", site, articles_dir)
 
 
 def write_feed(site: Path, cat: Catalog, lang: str, site_url: str) -> None:

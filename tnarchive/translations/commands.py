@@ -19,18 +19,16 @@ def translations() -> None:
 
 
 def _setup():
-    """(root, the articles with their English, the glossary, the names that may keep Vietnamese letters)."""
-    from ..datafiles import SetupError, load_context
+    """(root, the articles with their English, the glossary, the names that may keep Vietnamese letters).
+    A data file or page that cannot be read raises ArchiveError: the CLI's one error path (tnarchive/cli.py)
+    prints one line per problem and exits 2."""
+    from ..datafiles import load_context
     from .audit import glossary_names
     from .glossary import terms
     from .records import read_english, read_sources
 
     root = Path.cwd()
-    try:
-        auth = load_context(root / "data").authority
-    except SetupError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+    auth = load_context(root / "data").authority
     articles = [(src, read_english(root, src.slug)) for src in read_sources(root)]
     return root, articles, terms(auth), glossary_names(auth)
 

@@ -19,7 +19,9 @@ from pathlib import Path
 import yaml
 
 from ..convert import atomic_write
+from ..errors import ArchiveError, _, one_line
 from ..forked import fork_map
+from ..yamlfile import decode_utf8
 from ..render import front_matter
 from ..render import body_sha256
 from .units import Unit, body_of, summary_of, units_of
@@ -38,6 +40,19 @@ def split(text: str) -> tuple[dict, str]:
         if end != -1:
             return yaml.load(text[4:end], Loader=_Loader) or {}, text[end + 5:].strip("\n")
     return {}, text.strip("\n")
+
+
+def read_page(path: Path, raw: bytes | None = None) -> tuple[dict, str]:
+    """split() of the file at *path*: a file that is not UTF-8 or whose front matter is not a YAML
+    mapping is an ArchiveError naming it (one line; `tnarchive check` gives its schema's lines)."""
+    name = os.path.relpath(path) if path.is_relative_to(Path.cwd()) else str(path)  # as the archive names it
+    try:
+        meta, body = split(decode_utf8(path.read_bytes() if raw is None else raw, name))
+    except yaml.YAMLError as exc:
+        raise ArchiveError(_("front matter is not valid YAML: {why}").format(why=one_line(exc)), path=name) from None
+    if not isinstance(meta, dict):
+        raise ArchiveError(_("front matter is not a mapping of keys to values"), path=name, line=1)
+    return meta, body
 
 
 @dataclass
@@ -72,14 +87,16 @@ class English:
 
 
 def read_source(path: Path) -> Source:
-    meta, body = split(path.read_text(encoding="utf-8"))
+    meta, body = read_page(path)
     return Source(path, meta, body, body_sha256(body), units_of(body, meta.get("summary")))
 
 
-def read_sources(root: Path) -> list[Source]:
-    """Every Vietnamese article, in slug order (parsed in forked processes when there are many)."""
+def read_sources(root: Path, skip: set[str] = frozenset()) -> list[Source]:
+    """Every Vietnamese article but those named in *skip* (without .md), in slug order (parsed in
+    forked processes when there are many)."""
     folder = root / "docs" / "vi" / "articles"
-    paths = [folder / n for n in sorted(os.listdir(folder)) if n.endswith(".md")] if folder.is_dir() else []
+    paths = [folder / n for n in sorted(os.listdir(folder)) if n.endswith(".md") and n[:-3] not in skip] \
+        if folder.is_dir() else []
     return fork_map(read_source, paths, FILES_PER_JOB, chunksize=64)
 
 
@@ -93,7 +110,7 @@ def read_english(root: Path, slug: str) -> English | None:
         raw = path.read_bytes()
     except FileNotFoundError:
         return None
-    meta, body = split(raw.decode("utf-8"))
+    meta, body = read_page(path, raw)
     return English(path, meta, body, hashlib.sha256(raw).hexdigest(), meta.get("translation") or {})
 
 
@@ -107,7 +124,7 @@ def file_sha256(path: Path) -> str | None:
 def earlier_source(root: Path, slug: str, sha256: str | None) -> list[Unit] | None:
     """The units of the Vietnamese text a translation recorded as its source, if it was kept."""
     try:
-        meta, body = split((root / SOURCES / f"{slug}.md").read_text(encoding="utf-8"))
+        meta, body = read_page(root / SOURCES / f"{slug}.md")
     except FileNotFoundError:
         return None
     return units_of(body, meta.get("summary")) if body_sha256(body) == sha256 else None

@@ -1,0 +1,85 @@
+"""Ctrl-C at random moments of `tnarchive convert`: it stops within 2 s with one line, workers and
+all, leaving no temporary file and every article whole (issue 18)."""
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, TNARCHIVE
+
+from tnarchive.validate import read_page
+
+TRIES = 20
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("interrupt") / "corpus"
+    subprocess.run([sys.executable, str(ROOT / "scripts/gen_corpus.py"), "--count", "60", "--out", str(out),
+                    "--seed", "5", "--jobs", "1"], check=True, capture_output=True, timeout=300)
+    return out
+
+
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is *pid* (the pool's workers), from /proc."""
+    kids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                kids.append(int(entry.name))
+    return kids
+
+
+def test_interrupted_convert_stops_fast_and_leaves_everything_whole(corpus):
+    rng = random.Random(18)
+    articles = corpus / "docs/vi/articles"
+    outcomes = []
+    for attempt in range(TRIES):
+        if articles.is_dir():  # some articles to write again, so the interrupt may land while writing
+            for path in rng.sample(sorted(articles.glob("*.md")), k=min(20, len(list(articles.glob("*.md"))))):
+                path.unlink()
+        proc = subprocess.Popen([TNARCHIVE, "convert", "--no-progress", "--jobs", "2"], cwd=corpus,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+        time.sleep(rng.uniform(0.05, 2.5))
+        workers = _children(proc.pid)
+        sent = time.monotonic()
+        os.killpg(proc.pid, signal.SIGINT)
+        try:
+            out, err = proc.communicate(timeout=2)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            pytest.fail(f"try {attempt}: still running 2 s after Ctrl-C")
+        took = time.monotonic() - sent
+        outcomes.append(proc.returncode)
+        assert "Traceback" not in err, err
+        if proc.returncode == 130:
+            assert err.count("\n") == 1 and err.startswith("interrupted:"), err
+        else:
+            assert proc.returncode == 0, err  # it finished before the signal came
+        assert took < 2
+        time.sleep(0.2)
+        assert not [w for w in workers if Path(f"/proc/{w}").exists()
+                    and "Z" not in (Path(f"/proc/{w}/stat").read_text().rsplit(")", 1)[1].split()[0])], \
+            "no worker outlives the run"
+        leftovers = [p for p in corpus.rglob("*") if p.name.endswith(".tmp")]
+        assert not leftovers, leftovers
+        for path in sorted(articles.glob("*.md")) if articles.is_dir() else []:
+            meta, body = read_page(path, "article")  # raises if the front matter is cut or breaks the schema
+            assert body.startswith("# ") and path.read_bytes().endswith(b"\n") and path.stem == meta["slug"]
+    print(f"interrupted {outcomes.count(130)} of {TRIES} runs (the others had finished)")
+    assert outcomes.count(130) >= TRIES // 2
+    # A clean run afterwards brings back every article.
+    done = subprocess.run([TNARCHIVE, "convert", "--no-progress"], cwd=corpus, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert len(list(articles.glob("*.md"))) == 60
