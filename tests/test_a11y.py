@@ -39,6 +39,7 @@ PAGES = [
     ("timeline", "timeline/index.html"),
     ("year", "timeline/2023.html"),
     ("data", "data.html"),
+    ("translations", "translations.html"),
     ("maintainers", "maintainers.html"),
     ("404", "404.html"),
 ]
