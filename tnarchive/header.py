@@ -87,7 +87,7 @@ def is_chrome(line: str, profile: Profile, folded: Callable[[str], str] = fold) 
     f = folded(line).strip()
     if f in profile.drop_lines:
         return True
-    if profile.drop_any is not None and profile.drop_any.fullmatch(line):
+    if any(rx.fullmatch(line) for rx in profile.drop_patterns):
         return True
     half = len(line) // 2
     # A related headline printed twice on one line: "X X".

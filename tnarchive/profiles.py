@@ -20,7 +20,7 @@ class Profile:
     url: str | None
     drop_lines: frozenset[str]
     drop_prefixes: tuple[str, ...]
-    drop_patterns: tuple[DataPattern, ...]  # each of them; `drop_any` is all of them in one pattern
+    drop_patterns: tuple[DataPattern, ...]  # each with its own time limit, so a slow one is named
     end_markers: frozenset[str]
     glued_markers: tuple[str, ...]
     date_patterns: tuple[DataPattern, ...]
@@ -29,7 +29,6 @@ class Profile:
     related_after_lead: bool = False
     footer_markers: frozenset[str] = frozenset()
     confirmed_footers: frozenset[str] = frozenset()  # the site's own footer markers: prose after them is no surprise
-    drop_any: DataPattern | None = None
     date_labels: tuple[str, ...] = ()
     banner_words: tuple[str, ...] = ()
     source_tags: tuple[DataPattern, ...] = ()
@@ -118,8 +117,7 @@ def build(profiles: ProfileSet, source: dict | None) -> Profile:
         url=s.get("url"),
         drop_lines=frozenset(_folded(both("drop_lines"))),
         drop_prefixes=tuple(_folded(both("drop_prefixes"))),
-        drop_patterns=(drops := _compile(both("drop_patterns"), where)),
-        drop_any=compile_data_regex("|".join(f"(?:{p.pattern})" for p in drops), where) if drops else None,
+        drop_patterns=_compile(both("drop_patterns"), where),
         end_markers=frozenset(marker_key(m) for m in _folded(both("end_markers") + both("footer_markers"))),
         footer_markers=frozenset(marker_key(m) for m in _folded(both("footer_markers"))),
         confirmed_footers=frozenset(marker_key(m) for m in _folded(s.get("footer_markers"))),

@@ -130,7 +130,13 @@ def documents(cat: Catalog, lang: str) -> list[Doc]:
             [partner_name(cat, p, lang) for p in art.partners[:6]], "", [], " ".join(names),
             format_date(art.date, art.date_precision, lang), lang == "en" and not art.translation,
         ))
+    # A partner page is a search result while it shows articles: named by one, or holding a partner
+    # that is. (A record no article names yet, such as an agency added for pages to come, would
+    # otherwise outrank the articles for the words of its long name: "Cơ quan Hợp tác Quốc tế …".)
+    shown = {a for pid in cat.by_partner for a in (pid, *cat.ancestors(pid))}
     for pid, p in sorted(auth.partners.items()):
+        if pid not in shown:
+            continue
         country = auth.country_of(pid)
         text = " · ".join([p.name_vi, p.name_en, kind_label(p.kind, lang), *p.aliases])
         names = [p.name_vi, p.name_en, *p.aliases, *p.ambiguous_aliases]
