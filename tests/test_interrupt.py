@@ -65,6 +65,10 @@ def test_interrupted_convert_stops_fast_and_leaves_everything_whole(corpus):
         assert "Traceback" not in err, err
         if proc.returncode == 130:
             assert err.count("\n") == 1 and err.startswith("interrupted:"), err
+        elif proc.returncode == -signal.SIGINT:
+            # The run was over: the signal came while the interpreter shut down, after it had put
+            # back the default handlers, so it ended the process silently (the files are checked below).
+            assert err == "", err
         else:
             assert proc.returncode == 0, err  # it finished before the signal came
         assert took < 2
