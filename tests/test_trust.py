@@ -155,8 +155,14 @@ def test_build_killed_halfway_leaves_the_previous_site(project):
     proc = subprocess.Popen(["bash", "scripts/build-site.sh"], cwd=project, env=env, start_new_session=True,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     # Killed once the new pages are being written (not after a fixed time: a fast build could finish first).
+    def pages_written() -> bool:
+        try:
+            return any((project / "site.partial").rglob("*.html"))
+        except FileNotFoundError:  # a folder renamed while it was walked (the search index swaps its own)
+            return False
+
     deadline = time.monotonic() + 120
-    while proc.poll() is None and time.monotonic() < deadline and not any((project / "site.partial").rglob("*.html")):
+    while proc.poll() is None and time.monotonic() < deadline and not pages_written():
         time.sleep(0.02)
     os.killpg(proc.pid, signal.SIGKILL)
     assert proc.wait() == -signal.SIGKILL, "the build ended before it could be killed halfway"
