@@ -1,0 +1,78 @@
+"""fork_map/fork_imap: the results of a serial run, in order; a worker's error raised in its turn;
+a consumer that stops early or a killed parent leaves no worker behind."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from tnarchive.forked import fork_imap, fork_map
+
+
+def _square_or_fail(n: int) -> tuple[int, int]:
+    if n == 37:
+        raise ValueError("item 37")
+    return n * n, os.getpid()
+
+
+def test_results_in_order_from_several_workers():
+    got = fork_map(lambda n: (n * n, os.getpid()), list(range(200)), per_job=1, jobs=2, chunksize=7)
+    assert [v for v, _ in got] == [n * n for n in range(200)]
+    assert len({pid for _, pid in got} - {os.getpid()}) == 2, "two workers did the work"
+
+
+def test_a_workers_error_comes_in_its_items_turn():
+    seen = []
+    with pytest.raises(ValueError, match="item 37"):
+        for value, _ in fork_imap(_square_or_fail, list(range(100)), per_job=1, jobs=2, chunksize=5):
+            seen.append(value)
+    assert seen == [n * n for n in range(37)]
+    assert not [p for p in _kids(os.getpid())], "workers are reaped"
+
+
+def _kids(pid: int) -> list[int]:
+    kids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(stat[1]) == pid and stat[0] != "Z":
+                kids.append(int(entry.name))
+    return kids
+
+
+def test_stopping_early_reaps_the_workers():
+    it = fork_imap(lambda n: n, list(range(1000)), per_job=1, jobs=2, chunksize=4)
+    assert next(it) == 0
+    assert len(_kids(os.getpid())) == 2
+    it.close()
+    assert _kids(os.getpid()) == []
+
+
+def test_workers_end_when_the_parent_is_killed(tmp_path):
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import sys, time\nsys.path.insert(0, %r)\nfrom tnarchive.forked import fork_imap\n"
+        "for n in fork_imap(lambda n: time.sleep(0.05) or n, list(range(10_000)), per_job=1, jobs=2, chunksize=1):\n"
+        "    if n == 3: print('running', flush=True)\n" % str(ROOT))
+    proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "running"
+    workers = _kids(proc.pid)
+    assert len(workers) == 2
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and [w for w in workers if Path(f"/proc/{w}").exists()
+                                           and "Z" not in (Path(f"/proc/{w}/stat").read_text().rsplit(")", 1)[1].split()[0])]:
+        time.sleep(0.1)
+    assert not [w for w in workers if Path(f"/proc/{w}").exists()
+                and "Z" not in (Path(f"/proc/{w}/stat").read_text().rsplit(")", 1)[1].split()[0])], \
+        "the workers saw their pipe close and ended"
