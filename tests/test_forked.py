@@ -2,7 +2,7 @@
 a consumer that stops early or a killed parent leaves no worker behind."""
 from __future__ import annotations
 
-import os
+import json
 import signal
 import subprocess
 import sys
@@ -12,28 +12,75 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+
+
+# Run in a fresh interpreter: fork_imap works in this process (serially) when other threads are
+# alive, as they may be in the test session; a child process has only its main thread.
+_SCRIPT = r"""
+import json, os, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
 from tnarchive.forked import fork_imap, fork_map
 
+def kids():
+    out = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(stat[1]) == os.getpid() and stat[0] != "Z":
+                out.append(int(entry.name))
+    return out
 
-def _square_or_fail(n: int) -> tuple[int, int]:
+def square_or_fail(n):
     if n == 37:
         raise ValueError("item 37")
-    return n * n, os.getpid()
+    return n * n
+
+report = {}
+got = fork_map(lambda n: (n * n, os.getpid()), list(range(200)), per_job=1, jobs=2, chunksize=7)
+report["values"] = [v for v, _ in got]
+report["workers"] = len({pid for _, pid in got} - {os.getpid()})
+seen = []
+try:
+    for value in fork_imap(square_or_fail, list(range(100)), per_job=1, jobs=2, chunksize=5):
+        seen.append(value)
+except ValueError as exc:
+    report["error"] = str(exc)
+report["seen"] = seen
+report["after_error"] = kids()
+it = fork_imap(lambda n: n, list(range(1000)), per_job=1, jobs=2, chunksize=4)
+report["first"] = next(it)
+report["while_running"] = len(kids())
+it.close()
+report["after_close"] = kids()
+print(json.dumps(report))
+"""
 
 
-def test_results_in_order_from_several_workers():
-    got = fork_map(lambda n: (n * n, os.getpid()), list(range(200)), per_job=1, jobs=2, chunksize=7)
-    assert [v for v, _ in got] == [n * n for n in range(200)]
-    assert len({pid for _, pid in got} - {os.getpid()}) == 2, "two workers did the work"
+@pytest.fixture(scope="module")
+def report() -> dict:
+    done = subprocess.run([sys.executable, "-c", _SCRIPT, str(ROOT)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
 
 
-def test_a_workers_error_comes_in_its_items_turn():
-    seen = []
-    with pytest.raises(ValueError, match="item 37"):
-        for value, _ in fork_imap(_square_or_fail, list(range(100)), per_job=1, jobs=2, chunksize=5):
-            seen.append(value)
-    assert seen == [n * n for n in range(37)]
-    assert not [p for p in _kids(os.getpid())], "workers are reaped"
+def test_results_in_order_from_several_workers(report):
+    assert report["values"] == [n * n for n in range(200)]
+    assert report["workers"] == 2, "two workers did the work"
+
+
+def test_a_workers_error_comes_in_its_items_turn(report):
+    assert report["error"] == "item 37"
+    assert report["seen"] == [n * n for n in range(37)]
+    assert report["after_error"] == [], "workers are reaped"
+
+
+def test_stopping_early_reaps_the_workers(report):
+    assert report["first"] == 0 and report["while_running"] == 2
+    assert report["after_close"] == []
 
 
 def _kids(pid: int) -> list[int]:
@@ -47,14 +94,6 @@ def _kids(pid: int) -> list[int]:
             if int(stat[1]) == pid and stat[0] != "Z":
                 kids.append(int(entry.name))
     return kids
-
-
-def test_stopping_early_reaps_the_workers():
-    it = fork_imap(lambda n: n, list(range(1000)), per_job=1, jobs=2, chunksize=4)
-    assert next(it) == 0
-    assert len(_kids(os.getpid())) == 2
-    it.close()
-    assert _kids(os.getpid()) == []
 
 
 def test_workers_end_when_the_parent_is_killed(tmp_path):
