@@ -132,6 +132,11 @@ def convert(seeds_dir: Path, out_dir: Path, data_dir: Path, translations_dir: Pa
         n=len(outcome.articles), out=out_dir, written=len(outcome.written), unchanged=len(outcome.unchanged),
         removed=len(outcome.removed), failed=len(outcome.failed), unreviewed=unreviewed, undated=undated,
         todo=sum(1 for v in translations.values() if v != "current"), report=report_dir / "review.md"))
+    if data["items_to_check"] or outcome.failed:
+        click.echo(_("{items} item(s) need your eye, {failed} page(s) failed: the worklist is {report}").format(
+            items=data["items_to_check"], failed=len(outcome.failed), report=report_dir / "review.md"))
+    else:
+        click.echo(_("nothing in {report} needs your eye").format(report=report_dir / "review.md"))
     sys.exit(1 if outcome.failed else 0)
 
 

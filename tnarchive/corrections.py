@@ -13,7 +13,7 @@ correction survives every re-conversion. Each field is optional:
     people:   {add: [id, ...], remove: [id, ...]}
     partners: {add: [id, ...], remove: [id, ...]}
     reviewed: {people: [id, ...], partners: [id, ...]}   # unreviewed names a person has checked
-    checked: [date, title, lead, authors, removed]        # review items a person has checked (CHECK_KEYS)
+    checked: [date, title, lead, authors, removed]        # review items a person has checked
 
 Its shape is tnarchive/schema/correction.schema.json, checked when data/ is loaded, before
 anything is written.
@@ -25,8 +25,8 @@ from copy import deepcopy
 from .errors import Problem, _
 
 _SCALARS = ("title", "summary", "slug", "date", "date_precision", "date_inferred")
-# The keys a review item is marked with, and the field whose correction settles it too.
-CHECK_KEYS = ("date", "title", "lead", "authors", "removed")
+# A review item's key (the list `checked:` takes, in tnarchive/schema/correction.schema.json) → the
+# field whose correction settles the item too.
 _FIELD_OF = {"date": "date", "title": "title", "lead": "summary", "authors": "authors"}
 
 

@@ -61,7 +61,7 @@ class Article:
     people: list[dict]
     partners: list[dict]
     to_check: list[str] = field(default_factory=list)  # fields found only by a weak rule
-    # The review report's items: {"key" (corrections.CHECK_KEYS, or people/partners with "id"),
+    # The review report's items: {"key" (what `checked:` takes, or people/partners with "id"),
     # "code" (what is doubtful), "value", "checked"}; their sentences are written by tnarchive/review.py.
     items: list[dict] = field(default_factory=list)
 
@@ -149,7 +149,8 @@ def convert_page(data: bytes, name: str, ctx: Context) -> Article:
         profile.name, src.get("name"), h.banner, h.glued_source, h.source_tag, hints.get("site_name"),
         hints.get("publisher")], [src.get("url"), hints.get("url"), profile.url])
     title_doubt = doubts.title_doubt(page.title, names, profile)
-    if title_doubt:
+    if title_doubt:  # says more than "chosen by its position": said instead
+        items = [i for i in items if i["code"] != "title-position"]
         items.append({"key": "title", "code": f"title-{title_doubt.replace(' ', '-')}", "value": page.title})
     lead_doubt = doubts.lead_doubt(paragraphs[0], profile)
     if lead_doubt:

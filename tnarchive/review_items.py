@@ -22,6 +22,8 @@ WHAT = {
     "title-site-name": N_("The title “{value}” is the name of the site, not the article's headline."),
     "title-banner": N_("The title “{value}” looks like the site's banner, a menu or a breadcrumb, "
                        "not the article's headline."),
+    "title-byline": N_("The title “{value}” looks like the author's name (a byline), not the article's headline."),
+    "title-dateline": N_("The title “{value}” looks like a date line, not the article's headline."),
     "lead-dateline": N_("The first paragraph looks like a date line, not the start of the article: “{value}”."),
     "lead-byline": N_("The first paragraph looks like the author's name (a byline), not the start of the "
                       "article: “{value}”."),

@@ -46,7 +46,8 @@ def site_names(names: Iterable[str | None], urls: Iterable[str | None]) -> set[s
 def title_doubt(title: str, names: set[str], profile: Profile) -> str | None:
     """"site name" when *title* is one of the site's *names* (site_names); "banner" when it reads as
     a masthead ("BÁO THÁI NGUYÊN", "Cổng thông tin điện tử tỉnh …", "Site.vn - slogan"), "Trang
-    chủ" or a breadcrumb ("Trang chủ > Tin tức"); None for a headline."""
+    chủ" or a breadcrumb ("Trang chủ > Tin tức"); "byline" or "dateline" as lead_doubt says; None
+    for a headline."""
     if _key(title) in names:
         return "site name"
     f = fold(title).strip()
@@ -61,7 +62,8 @@ def title_doubt(title: str, names: set[str], profile: Profile) -> str | None:
         or (n <= 5 and f.startswith(_SHORT_MASTHEAD_STARTS))
     ):
         return "banner"
-    return None
+    kind = lead_doubt(title, profile)  # "Phóng viên Hồng Nhung" taken for the headline
+    return kind if kind in ("byline", "dateline") else None
 
 
 def lead_doubt(lead: str, profile: Profile) -> str | None:
