@@ -78,7 +78,7 @@ def review_report(outcome: Outcome, translations: dict[str, str] | None = None,
     todo_tr = [(slug, s) for slug, s in sorted(translations.items()) if s != "current"]
     if todo_tr:
         lines += ["## " + _("Translations"), ""] + [
-            f"- `{slug}`: " + (_(_TRANSLATION[s]).format(slug=slug) if s in _TRANSLATION else s) for slug, s in todo_tr] + [""]
+            f"- {slug}: " + (_(_TRANSLATION[s]).format(slug=slug) if s in _TRANSLATION else s) for slug, s in todo_tr] + [""]
     data["moved"] = dict(sorted(outcome.moved.items()))
     if outcome.moved:
         lines += ["## " + _("Moved articles (the old address leads to the new one)"), ""] + [
@@ -88,7 +88,7 @@ def review_report(outcome: Outcome, translations: dict[str, str] | None = None,
     data["duplicates"] = dict(sorted(outcome.duplicates.items()))
     if outcome.duplicates:
         lines += ["## " + _("Republished copies (kept once)"), ""] + [
-            _("- `{dup}` is a copy of `{kept}`: recorded under also_published").format(dup=dup, kept=kept)
+            "- " + _("`{dup}` is a copy of `{kept}`: recorded under also_published").format(dup=dup, kept=kept)
             for dup, kept in sorted(outcome.duplicates.items())] + [""]
     return "\n".join(lines), data
 
@@ -128,7 +128,7 @@ def _article_part(seed: str, meta: dict, items: list[dict]) -> list[str]:
         by_file: dict[str, list[str]] = {}
         for where in item["where"]:
             by_file.setdefault(where["file"], []).append(f"`{where['line']}`")
-        lines += ["  - " + _("in `{file}`: {lines}").format(file=f, lines=_(" or ").join(ls)) for f, ls in by_file.items()]
+        lines += ["  - " + _("in `{file}`: {lines}").format(file=f, lines=(" " + _("or") + " ").join(ls)) for f, ls in by_file.items()]
     return lines + [""]
 
 

@@ -14,7 +14,7 @@ from .errors import N_, _
 
 # What is wrong, by the item's code. {value}: the doubtful text; {date}, {id}, {score} where they apply.
 WHAT = {
-    "date-missing": N_("The page prints no date that could be read, so the article has no date."),
+    "date-missing": N_("The article has no date: {value}."),
     "date-inferred": N_("The date {date} is not printed on the page; it was worked out from the text: {value}"),
     "date-menus": N_("The date {date} comes from a line among the site's menus, often the site's \"today\" "
                      "date rather than the article's: “{value}”."),
@@ -39,6 +39,8 @@ WHAT = {
     "people-spelling": N_("“{value}” was read as the person `{id}` because the spelling is {score}% alike."),
     "partners-spelling": N_("“{value}” was read as the partner `{id}` because the spelling is {score}% alike."),
 }
+
+NO_DATE = N_("the page prints no date that could be read")
 
 # What to do, by the item's key (names: by code).
 TODO = {
@@ -93,8 +95,9 @@ def examples(item: dict, meta: dict, stem: str) -> list[tuple[str, str]]:
 
 def sentences(item: dict, meta: dict, seed: str) -> tuple[str, str]:
     """(what is wrong, what to do) for *item*, in the language of the run."""
+    value = item.get("value") or (_(NO_DATE) if item["code"] == "date-missing" else "")
     what = _(WHAT.get(item["code"], item["code"])).format(
-        value=item.get("value") or "", date=(meta.get("date") or "")[:16].replace("T", " "), id=item.get("id"),
+        value=value, date=(meta.get("date") or "")[:16].replace("T", " "), id=item.get("id"),
         score=item.get("score"))
     todo = TODO.get(item["code"]) or TODO.get(item["key"], "")
     return what, _(todo).format(seed=f"seeds/{seed}")
