@@ -55,7 +55,7 @@ def review_report(outcome: Outcome, translations: dict[str, str] | None = None,
     for seed, art in sorted(outcome.articles.items()):
         items = [dict(item, what=what, todo=todo, where=[{"file": f, "line": line} for f, line in
                                                           review_items.examples(item, art.meta, _stem(seed))])
-                 for item in art.items for what, todo in [review_items.sentences(item, art.meta, seed)]]
+                 for item in sorted(art.items, key=_item_order) for what, todo in [review_items.sentences(item, art.meta, seed)]]
         data["articles"][seed] = _entry(art, items)
         todo = [i for i in items if not i["checked"]]
         if todo:
@@ -91,6 +91,14 @@ def review_report(outcome: Outcome, translations: dict[str, str] | None = None,
             "- " + _("`{dup}` is a copy of `{kept}`: recorded under also_published").format(dup=dup, kept=kept)
             for dup, kept in sorted(outcome.duplicates.items())] + [""]
     return "\n".join(lines), data
+
+
+_ORDER = ("title", "lead", "date", "authors", "removed", "people", "partners")
+
+
+def _item_order(item: dict) -> int:
+    """An article's items as a person reads it: the title first, the names last."""
+    return _ORDER.index(item["key"]) if item["key"] in _ORDER else len(_ORDER)
 
 
 def _stem(seed: str) -> str:
