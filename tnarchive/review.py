@@ -60,7 +60,7 @@ def review_report(outcome: Outcome, translations: dict[str, str] | None = None,
         todo = [i for i in items if not i["checked"]]
         if todo:
             open_items += len(todo)
-            parts += _article_part(seed, art.meta, todo)
+            parts += _article_part(seed, art.meta, todo, art.removed)
     data["items_to_check"] = open_items
     data["items_checked"] = sum(i["checked"] for a in data["articles"].values() for i in a["items"])
     lines = _top(outcome, data)
@@ -126,7 +126,7 @@ def _top(outcome: Outcome, data: dict) -> list[str]:
     ]
 
 
-def _article_part(seed: str, meta: dict, items: list[dict]) -> list[str]:
+def _article_part(seed: str, meta: dict, items: list[dict], removed: list[tuple[str, str]]) -> list[str]:
     date = (meta.get("date") or "")[:10] or _("no date")
     lines = [f"## {meta['title']} ({date})", "",
              _("Original page `seeds/{seed}` · article `docs/vi/articles/{slug}.md` · corrections "
@@ -136,7 +136,13 @@ def _article_part(seed: str, meta: dict, items: list[dict]) -> list[str]:
         by_file: dict[str, list[str]] = {}
         for where in item["where"]:
             by_file.setdefault(where["file"], []).append(f"`{where['line']}`")
-        lines += ["  - " + _("in `{file}`: {lines}").format(file=f, lines=(" " + _("or") + " ").join(ls)) for f, ls in by_file.items()]
+        lines += ["  - " + _("in `{file}`: {lines}").format(file=f, lines=(" " + _("or") + " ").join(ls))
+                  for f, ls in by_file.items()]
+    if removed:  # folded away: to compare with the original page when an item asks for it
+        lines += ["", "<details><summary>" + _("Lines removed from the page, with the rule that removed each")
+                  + "</summary>", ""]
+        lines += [f"- {rule}: {json.dumps(line, ensure_ascii=False)}" for line, rule in removed]
+        lines += ["", "</details>"]
     return lines + [""]
 
 
