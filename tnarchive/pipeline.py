@@ -62,7 +62,7 @@ class Article:
     partners: list[dict]
     to_check: list[str] = field(default_factory=list)  # fields found only by a weak rule
     # The review report's items: {"key" (what `checked:` takes, or people/partners with "id"),
-    # "code" (what is doubtful), "value", "checked"}; their sentences are written by tnarchive/review.py.
+    # "code" (what is doubtful), "value", "checked"}; tnarchive/review_items.py words them.
     items: list[dict] = field(default_factory=list)
 
 
@@ -148,15 +148,7 @@ def convert_page(data: bytes, name: str, ctx: Context) -> Article:
     names = doubts.site_names([s.get("name") for s in ctx.profiles.sources] + [
         profile.name, src.get("name"), h.banner, h.glued_source, h.source_tag, hints.get("site_name"),
         hints.get("publisher")], [src.get("url"), hints.get("url"), profile.url])
-    title_doubt = doubts.title_doubt(page.title, names, profile)
-    if title_doubt:  # says more than "chosen by its position": said instead
-        items = [i for i in items if i["code"] != "title-position"]
-        items.append({"key": "title", "code": f"title-{title_doubt.replace(' ', '-')}", "value": page.title})
-    lead_doubt = doubts.lead_doubt(paragraphs[0], profile)
-    if lead_doubt:
-        items.append({"key": "lead", "code": f"lead-{lead_doubt.replace(' ', '-')}", "value": paragraphs[0]})
-    items += [{"key": "removed", "code": f"removed-{where.replace(' ', '-')}", "value": line}
-              for line, where in page.prose_removed]
+    items = _doubt_items(items, page, paragraphs[0], names, profile)
 
     found = entities.detect("\n\n".join([page.title] + [b.text for b in blocks]), ctx.matcher)
     warnings += found.warnings
@@ -202,6 +194,20 @@ def convert_page(data: bytes, name: str, ctx: Context) -> Article:
         people=found.people, partners=found.partners, to_check=to_check,
         items=corrections.mark_checked(items, ctx.corrections.get(stem)),
     )
+
+
+def _doubt_items(items: list[dict], page, lead: str, names: set[str], profile: prof.Profile) -> list[dict]:
+    """*items* with the doubts about the title, the lead and removed text added (extract/doubts.py).
+    A title doubt says more than "chosen by its position", and is said instead."""
+    title = doubts.title_doubt(page.title, names, profile)
+    if title:
+        items = [i for i in items if i["code"] != "title-position"]
+        items.append({"key": "title", "code": f"title-{title.replace(' ', '-')}", "value": page.title})
+    kind = doubts.lead_doubt(lead, profile)
+    if kind:
+        items.append({"key": "lead", "code": f"lead-{kind.replace(' ', '-')}", "value": lead})
+    return items + [{"key": "removed", "code": f"removed-{where.replace(' ', '-')}", "value": line}
+                    for line, where in page.prose_removed]
 
 
 def _name_items(found: entities.Entities, unreviewed: dict) -> list[dict]:
