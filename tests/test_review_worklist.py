@@ -26,6 +26,7 @@ EXPECTED = {
     "byline-first-paragraph.html": {"lead-byline"},
     "credit-line-as-lead.txt": {"title-position", "lead-byline", "date-inferred"},
     "portal-today-date.txt": {"date-menus"},
+    "prose-after-comments.txt": set(),
 }
 
 
@@ -91,6 +92,11 @@ def test_the_worklist_is_grouped_by_article_with_the_file_field_and_line_for_eac
     assert "- **authors**: No author was found on the page." in undated and "`checked: [authors]`" in undated
     today = _part(md, "portal-today-date.txt")
     assert "“Thứ Sáu, ngày 17/05/2024”" in today and '`date: "2024-05-17"` or `checked: [date]`' in today
+    prose = _part(md, "prose-after-comments.txt")
+    assert "- **removed**: A line that reads like article text was removed with the page's footer: “Buổi làm việc" in prose
+    assert "  - in `data/corrections/prose-after-comments.yml`: `checked: [removed]`" in prose
+    assert "- **partners**: “Gyeongsanbuk-do” was read as the partner `gyeongsangbuk-do`" in prose
+    assert "  - in `data/partners.yml`: `- Gyeongsanbuk-do`" in prose  # the spelling, as an alias
     # every article is listed in the JSON form, every item with its key, its sentences and where to write
     assert set(data["articles"]) >= set(EXPECTED) | SEEDS
     item = next(i for i in data["articles"]["logo-in-h1.html"]["items"] if i["key"] == "title")

@@ -79,7 +79,8 @@ def examples(item: dict, meta: dict, stem: str) -> list[tuple[str, str]]:
     fix = f"data/corrections/{stem}.yml"
     key, rid = item["key"], item.get("id")
     if key in ("people", "partners"):
-        out = [(f"data/{key}.yml", f"- id: {rid}")] if item["code"].endswith("-new") else []
+        record = f"- id: {rid}" if item["code"].endswith("-new") else f"- {item['value']}"  # a record, or an alias
+        out = [(f"data/{key}.yml", record)]
         return out + [(fix, f"reviewed: {{{key}: [{rid}]}}"), (fix, f"{key}: {{remove: [{rid}]}}")]
     field = {
         "date": f'date: "{(meta.get("date") or "YYYY-MM-DD")[:10]}"',
