@@ -145,3 +145,11 @@ def test_an_unknown_key_under_checked_is_an_error_naming_the_file_and_line(tmp_p
                 'authors, removed, found "titel"')
         assert line in (proc.stderr + proc.stdout).splitlines(), command
         assert proc.returncode != 0
+
+
+def test_inspect_names_the_doubts_before_anything_is_converted():
+    out = run(["inspect", str(PAGES / "byline-first-paragraph.html")], ROOT, check=True).stdout
+    assert "to check: The first paragraph looks like the author's name (a byline), not the start of the article: " \
+           "“Phóng viên Nguyễn Thu Hà”." in out
+    out = run(["inspect", str(PAGES / "logo-in-h1.html")], ROOT, check=True).stdout
+    assert "to check: The title “Báo Sông Cầu” is the name of the site, not the article's headline." in out

@@ -27,6 +27,7 @@ from .convert import PRUNE_LIMIT, atomic_write, convert_all, read_seed  # noqa: 
 from .datafiles import SetupError, load_context  # noqa: E402
 from .errors import ArchiveError, Problem, _, bug_line, doing, processing  # noqa: E402
 from .pipeline import ConvertError, convert_page  # noqa: E402
+from . import review_items  # noqa: E402
 from .review import review_report, translation_status  # noqa: E402
 
 _ROOT = click.Path(file_okay=False, path_type=Path)
@@ -202,6 +203,9 @@ def inspect(file: Path, as_json: bool, data_dir: Path) -> None:
     click.echo("evidence: " + ", ".join(f"{k} from {v}" for k, v in m["provenance"].get("evidence", {}).items()))
     for c in art.to_check:
         click.echo(f"to check: {c}")
+    for item in art.items:  # the doubts the review report adds: a title that is the site's name, a byline as the lead
+        if item["key"] in ("title", "lead") and item["code"] != "title-position":
+            click.echo(f"to check: {review_items.sentences(item, m, file.name)[0]}")
     for line, rule in art.removed:
         click.echo(f"removed:  [{rule}] {line}")
 
