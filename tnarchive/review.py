@@ -53,9 +53,7 @@ def review_report(outcome: Outcome, translations: dict[str, str] | None = None,
     parts: list[str] = []
     open_items = 0
     for seed, art in sorted(outcome.articles.items()):
-        items = [dict(item, what=what, todo=todo, where=[{"file": f, "line": line} for f, line in
-                                                          review_items.examples(item, art.meta, _stem(seed))])
-                 for item in sorted(art.items, key=_item_order) for what, todo in [review_items.sentences(item, art.meta, seed)]]
+        items = [_worded(item, art.meta, seed) for item in sorted(art.items, key=_item_order)]
         data["articles"][seed] = _entry(art, items)
         todo = [i for i in items if not i["checked"]]
         if todo:
@@ -99,6 +97,13 @@ _ORDER = ("title", "lead", "date", "authors", "removed", "people", "partners")
 def _item_order(item: dict) -> int:
     """An article's items as a person reads it: the title first, the names last."""
     return _ORDER.index(item["key"]) if item["key"] in _ORDER else len(_ORDER)
+
+
+def _worded(item: dict, meta: dict, seed: str) -> dict:
+    """*item* with its sentences (what, todo) and where to write what (file and line to copy)."""
+    what, todo = review_items.sentences(item, meta, seed)
+    where = [{"file": f, "line": line} for f, line in review_items.examples(item, meta, _stem(seed))]
+    return dict(item, what=what, todo=todo, where=where)
 
 
 def _stem(seed: str) -> str:
