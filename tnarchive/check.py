@@ -9,7 +9,8 @@ translation) that breaks its schema (tnarchive/validate.py, the same checks conv
 make). Warnings: missing and stale translations (each with the command that fixes it), import's unit
 checks over current translations (tnarchive/translations/audit.py), unreviewed names, articles
 without a date (unless their correction lists `checked: [date]`), corrections for seeds that do not
-exist, partners with no place on the maps. A file that breaks its schema is reported by its schema's lines only, not again by the translations audit.
+exist, partners with no place on the maps. A file that breaks its schema is reported by its
+schema's lines only, not again by the translations audit.
 """
 from __future__ import annotations
 
