@@ -147,7 +147,7 @@ def test_progress_bar_on_larger_batches(project):
 def test_review_report_lists_inferred_dates(project):
     run(["convert"], project, check=True)
     report = (project / "reports/review.md").read_text()
-    assert "003_5afb966c1325a250.txt" in report and "inferred" in report
+    assert "`seeds/003_5afb966c1325a250.txt`" in report and "worked out from the text" in report
     data = json.loads((project / "reports/review.json").read_text())
     assert data["articles"]["003_5afb966c1325a250.txt"]["date"] == "2023-08-10"
 

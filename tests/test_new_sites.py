@@ -49,8 +49,8 @@ def test_new_names_are_written_as_unreviewed_and_reported(project):
     assert {"id": "takahashi-kenji", "name": "Takahashi Kenji"} in post["unreviewed"]["people"]
     assert {"id": "gunma", "name": "Gunma", "kind": "province"} in post["unreviewed"]["partners"]
     report = (project / "reports/review.md").read_text()
-    assert "unreviewed person: Takahashi Kenji (`takahashi-kenji`)" in report
-    assert "unreviewed partner: Gunma (`gunma`, province)" in report
+    assert "New person: Takahashi Kenji (id `takahashi-kenji`) is not in data/people.yml yet." in report
+    assert "New partner: Gunma (id `gunma`) is not in data/partners.yml yet." in report
 
 
 def test_inspect_writes_nothing(tmp_path):

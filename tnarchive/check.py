@@ -8,15 +8,16 @@ source_sha256 is not a SHA-256, any file (data/, corrections, the manifest, an a
 translation) that breaks its schema (tnarchive/validate.py, the same checks convert and the site
 make). Warnings: missing and stale translations (each with the command that fixes it), import's unit
 checks over current translations (tnarchive/translations/audit.py), unreviewed names, articles
-without a date, corrections for seeds that do not exist, partners with no place on the maps. A file
-that breaks its schema is reported by its schema's lines only, not again by the translations audit.
+without a date (unless their correction lists `checked: [date]`), corrections for seeds that do not
+exist, partners with no place on the maps. A file that breaks its schema is reported by its
+schema's lines only, not again by the translations audit.
 """
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
 
-from . import validate, yamlfile
+from . import corrections, validate, yamlfile
 from .convert import MANIFEST, SEED_SUFFIXES, read_manifest
 from .datafiles import load_context
 from .errors import ArchiveError, Problem, _, processing
@@ -104,8 +105,11 @@ def check(root: Path, report: dict | None = None) -> list[Finding]:
         elif hashlib.sha256(seed_path.read_bytes()).hexdigest() != meta["provenance"]["sha256"]:
             out.append(Finding(rel, doc.line(("provenance", "sha256")), "error",
                                _("seeds/{seed} changed since this article was converted: run `tnarchive convert`").format(seed=seed)))
-        if not meta["date"]:
-            out.append(Finding(rel, doc.line(("date",)), "warning", _("no date: add one in data/corrections/ once known")))
+        stem = seed.rsplit(".", 1)[0]
+        if not meta["date"] and not corrections.settled(ctx.corrections.get(stem), "date"):
+            out.append(Finding(rel, doc.line(("date",)), "warning", _(
+                "no date: write `date:` in data/corrections/{stem}.yml once it is known, or `checked: [date]` if it "
+                "cannot be known").format(stem=stem)))
         for kind in ("people", "partners"):
             for i, u in enumerate(meta["unreviewed"][kind]):
                 out.append(Finding(rel, doc.line(("unreviewed", kind, i)), "warning",

@@ -32,6 +32,7 @@ class Page:
     header: Header = field(default_factory=Header)
     date_rank: int | None = None  # header.DATE_RANKS: where the chosen date line was
     warnings: list[str] = field(default_factory=list)
+    prose_removed: list[tuple[str, str]] = field(default_factory=list)  # (line, where): text-like lines removed
 
 
 def split_glued(lines: list[str], markers: tuple[str, ...], folded: Callable[[str], str] = fold,
@@ -79,6 +80,7 @@ def split_page(text: str, profile: Profile, title_hint: str | None = None) -> Pa
     dates = list(h.dates)
     warnings = [f'prose-like line removed above the title ({rule}): "{line[:120]}"'
                 for line, rule in h.removed if is_prose(line, strict=True)]
+    prose_removed = [(line, "above the title") for line, _rule in h.removed if is_prose(line, strict=True)]
     body: list[str] = list(h.kept_between)
     in_block = ended = confirmed = False
     card = False  # in a block: a headline printed on two lines in a row, a related-article card
@@ -94,6 +96,7 @@ def split_page(text: str, profile: Profile, title_hint: str | None = None) -> Pa
             removed.append((line, "footer"))
             if is_prose(line, strict=True) and not is_chrome(line, profile, folded) and not confirmed:
                 warnings.append(f'prose-like line removed as footer (after "{ended}"): "{line[:120]}"')
+                prose_removed.append((line, "footer"))
             continue
         if is_marker(line, profile, folded):
             if marker_key(folded(line)) in profile.footer_markers:
@@ -110,6 +113,7 @@ def split_page(text: str, profile: Profile, title_hint: str | None = None) -> Pa
             else:
                 if is_prose(line, strict=True) and not card and not chrome:
                     warnings.append(f'prose-like line removed in a related block, no article text follows it: "{line[:120]}"')
+                    prose_removed.append((line, "related block"))
                 # A card (headline, the same headline again, a summary) is all related article.
                 removed.append((line, "chrome" if chrome else "related block (summary)" if card else "related block"))
                 card = not card and line == last
@@ -127,7 +131,7 @@ def split_page(text: str, profile: Profile, title_hint: str | None = None) -> Pa
         body.pop()
     best = min(dates, default=None)
     return Page(title=h.title, date_line=best[2] if best else None, body=body, removed=removed, header=h,
-                date_rank=best[0] if best else None, warnings=warnings)
+                date_rank=best[0] if best else None, warnings=warnings, prose_removed=prose_removed)
 
 
 def _goes_on(lines: list[str], k: int, profile: Profile, folded: Callable[[str], str]) -> bool:

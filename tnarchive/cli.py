@@ -27,6 +27,7 @@ from .convert import PRUNE_LIMIT, atomic_write, convert_all, read_seed  # noqa: 
 from .datafiles import SetupError, load_context  # noqa: E402
 from .errors import ArchiveError, Problem, _, bug_line, doing, processing  # noqa: E402
 from .pipeline import ConvertError, convert_page  # noqa: E402
+from . import review_items  # noqa: E402
 from .review import review_report, translation_status  # noqa: E402
 
 _ROOT = click.Path(file_okay=False, path_type=Path)
@@ -132,6 +133,11 @@ def convert(seeds_dir: Path, out_dir: Path, data_dir: Path, translations_dir: Pa
         n=len(outcome.articles), out=out_dir, written=len(outcome.written), unchanged=len(outcome.unchanged),
         removed=len(outcome.removed), failed=len(outcome.failed), unreviewed=unreviewed, undated=undated,
         todo=sum(1 for v in translations.values() if v != "current"), report=report_dir / "review.md"))
+    if data["items_to_check"] or outcome.failed:
+        click.echo(_("{items} item(s) need your eye, {failed} page(s) failed: the worklist is {report}").format(
+            items=data["items_to_check"], failed=len(outcome.failed), report=report_dir / "review.md"))
+    else:
+        click.echo(_("nothing in {report} needs your eye").format(report=report_dir / "review.md"))
     sys.exit(1 if outcome.failed else 0)
 
 
@@ -197,6 +203,9 @@ def inspect(file: Path, as_json: bool, data_dir: Path) -> None:
     click.echo("evidence: " + ", ".join(f"{k} from {v}" for k, v in m["provenance"].get("evidence", {}).items()))
     for c in art.to_check:
         click.echo(f"to check: {c}")
+    for item in art.items:  # the doubts the review report adds: a title that is the site's name, a byline as the lead
+        if item["key"] in ("title", "lead") and item["code"] != "title-position":
+            click.echo(f"to check: {review_items.sentences(item, m, file.name)[0]}")
     for line, rule in art.removed:
         click.echo(f"removed:  [{rule}] {line}")
 

@@ -13,6 +13,7 @@ correction survives every re-conversion. Each field is optional:
     people:   {add: [id, ...], remove: [id, ...]}
     partners: {add: [id, ...], remove: [id, ...]}
     reviewed: {people: [id, ...], partners: [id, ...]}   # unreviewed names a person has checked
+    checked: [date, title, lead, authors, removed]        # review items a person has checked
 
 Its shape is tnarchive/schema/correction.schema.json, checked when data/ is loaded, before
 anything is written.
@@ -24,6 +25,25 @@ from copy import deepcopy
 from .errors import Problem, _
 
 _SCALARS = ("title", "summary", "slug", "date", "date_precision", "date_inferred")
+# A review item's key (the list `checked:` takes, in tnarchive/schema/correction.schema.json) → the
+# field whose correction settles the item too.
+_FIELD_OF = {"date": "date", "title": "title", "lead": "summary", "authors": "authors"}
+
+
+def settled(correction: dict | None, key: str, rid: str | None = None) -> bool:
+    """Has a person dealt with the review item *key*: listed it under `checked:`, or written the
+    field it doubts? A name (*key* people or partners, its id *rid*): listed under `reviewed:` or
+    removed."""
+    correction = correction or {}
+    if key in ("people", "partners"):
+        return rid in ((correction.get("reviewed") or {}).get(key) or []) or \
+            rid in ((correction.get(key) or {}).get("remove") or [])
+    return key in (correction.get("checked") or []) or (key in _FIELD_OF and _FIELD_OF[key] in correction)
+
+
+def mark_checked(items: list[dict], correction: dict | None) -> list[dict]:
+    """Each review item with "checked": whether the correction settles it (settled)."""
+    return [{**item, "checked": settled(correction, item["key"], item.get("id"))} for item in items]
 
 
 def unknown_ids(doc, authority, where: str) -> list[Problem]:

@@ -19,6 +19,11 @@ def _(message: str) -> str:
     return message
 
 
+def N_(message: str) -> str:
+    """Mark a module-level message for translation; `_()` translates it when it is shown."""
+    return message
+
+
 @dataclass(frozen=True)
 class Problem:
     path: str

@@ -14,7 +14,7 @@ from .clean import split_page
 from .header import DATE_RANKS
 from .decode import DecodeError, decode
 from .extract import byline as bylines
-from .extract import dates, entities
+from .extract import dates, doubts, entities
 from .htmlinput import html_to_text
 from .normalise import normalise
 from .render import body_markdown
@@ -61,6 +61,9 @@ class Article:
     people: list[dict]
     partners: list[dict]
     to_check: list[str] = field(default_factory=list)  # fields found only by a weak rule
+    # The review report's items: {"key" (what `checked:` takes, or people/partners with "id"),
+    # "code" (what is doubtful), "value", "checked"}; tnarchive/review_items.py words them.
+    items: list[dict] = field(default_factory=list)
 
 
 def is_html(name: str, text: str) -> bool:
@@ -95,6 +98,8 @@ def convert_page(data: bytes, name: str, ctx: Context) -> Article:
     paragraphs = [b.text for b in blocks if b.kind == "paragraph"]
     evidence = {"title": page.header.title_found_by}
     to_check: list[str] = []
+    items: list[dict] = []
+    date_warnings: list[str] = []
 
     date = None
     if hints.get("published"):
@@ -105,6 +110,7 @@ def convert_page(data: bytes, name: str, ctx: Context) -> Article:
         evidence["date"] = "header line"
         if page.date_rank is not None and page.date_rank >= DATE_RANKS["above title"]:
             to_check.append(f'date: from "{page.date_line}", printed among the site\'s menus above the title')
+            items.append({"key": "date", "code": "date-menus", "value": page.date_line})
     if date is None and byline.date_text:
         date = dates.parse_date_line(byline.date_text, profile)
         evidence["date"] = "header line"
@@ -137,6 +143,12 @@ def convert_page(data: bytes, name: str, ctx: Context) -> Article:
         src = {"name": site, "url": src.get("url")}
     if page.header.title_found_by == "inferred":
         to_check.append(f'title: "{page.title}", chosen by its position above the first sentence')
+        items.append({"key": "title", "code": "title-position", "value": page.title})
+    h = page.header
+    names = doubts.site_names([s.get("name") for s in ctx.profiles.sources] + [
+        profile.name, src.get("name"), h.banner, h.glued_source, h.source_tag, hints.get("site_name"),
+        hints.get("publisher")], [src.get("url"), hints.get("url"), profile.url])
+    items = _doubt_items(items, page, paragraphs[0], names, profile)
 
     found = entities.detect("\n\n".join([page.title] + [b.text for b in blocks]), ctx.matcher)
     warnings += found.warnings
@@ -167,14 +179,50 @@ def convert_page(data: bytes, name: str, ctx: Context) -> Article:
         },
     }
     stem = name.rsplit(".", 1)[0]
+    items += _name_items(found, meta["unreviewed"])
     meta = corrections.apply(meta, ctx.corrections.get(stem), ctx.authority, f"data/corrections/{stem}.yml")
     if meta["date"] is None:
         warnings.append("article has no date: add one in data/corrections/%s.yml once it is known" % stem)
+        items.append({"key": "date", "code": "date-missing", "value": "; ".join(date_warnings) or None})
+    elif meta["date_inferred"]:
+        items.append({"key": "date", "code": "date-inferred", "value": meta["date_inferred"]})
+    if not meta["authors"]:
+        items.append({"key": "authors", "code": "authors-missing", "value": None})
     return Article(
         meta=meta, blocks=blocks, body=body_markdown(meta["title"], blocks), warnings=warnings,
         removed=page.removed + [(line, "related headline after the lead") for line in removed],
         people=found.people, partners=found.partners, to_check=to_check,
+        items=corrections.mark_checked(items, ctx.corrections.get(stem)),
     )
+
+
+def _doubt_items(items: list[dict], page, lead: str, names: set[str], profile: prof.Profile) -> list[dict]:
+    """*items* with the doubts about the title, the lead and removed text added (extract/doubts.py).
+    A title doubt says more than "chosen by its position", and is said instead."""
+    title = doubts.title_doubt(page.title, names, profile)
+    if title:
+        items = [i for i in items if i["code"] != "title-position"]
+        items.append({"key": "title", "code": f"title-{title.replace(' ', '-')}", "value": page.title})
+    kind = doubts.lead_doubt(lead, profile)
+    if kind:
+        items.append({"key": "lead", "code": f"lead-{kind.replace(' ', '-')}", "value": lead})
+    return items + [{"key": "removed", "code": f"removed-{where.replace(' ', '-')}", "value": line}
+                    for line, where in page.prose_removed]
+
+
+def _name_items(found: entities.Entities, unreviewed: dict) -> list[dict]:
+    """Review items for names: each new one (not in data/ yet), and each known one read from a
+    spelling that is only alike."""
+    items = [{"key": kind, "code": f"{kind}-new", "id": u["id"], "value": u["name"]}
+             for kind in ("people", "partners") for u in unreviewed[kind]]
+    seen: set[str] = set()
+    for hit in found.hits:
+        if hit.score is not None and hit.record not in seen:
+            seen.add(hit.record)
+            kind = "people" if hit.kind == "person" else "partners"
+            items.append({"key": kind, "code": f"{kind}-spelling", "id": hit.record, "value": hit.surface,
+                          "score": round(hit.score)})
+    return items
 
 
 def _host(url: str | None) -> str | None:

@@ -31,6 +31,7 @@ class Profile:
     confirmed_footers: frozenset[str] = frozenset()  # the site's own footer markers: prose after them is no surprise
     date_labels: tuple[str, ...] = ()
     banner_words: tuple[str, ...] = ()
+    byline_words: tuple[str, ...] = ()  # folded: a line opening with one is a byline
     source_tags: tuple[DataPattern, ...] = ()
     closing_patterns: tuple[DataPattern, ...] = ()
 
@@ -128,6 +129,7 @@ def build(profiles: ProfileSet, source: dict | None) -> Profile:
         related_after_lead=bool(s.get("related_after_lead", False)),
         date_labels=tuple(sorted(_strings(both("date_labels"), where), key=len, reverse=True)),
         banner_words=tuple(w.casefold() for w in _strings(both("banner_words"), where)),
+        byline_words=tuple(_folded(both("byline_words"))),
         source_tags=_compile(both("source_tags"), where, 0),  # case matters: a tag is upper case
         closing_patterns=_compile(both("closing_patterns"), where, 0),  # and a name capitalised
     )
