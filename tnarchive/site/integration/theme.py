@@ -46,7 +46,7 @@ def add_once(env) -> None:
         return once[key]
 
     env.globals["tna_once"] = tna_once
-    env.filters["tna_without_alternates"] = without_alternates
+    env.globals["tna_without_alternates"] = without_alternates
 
 
 def without_alternates(head: str) -> str:
