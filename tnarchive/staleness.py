@@ -39,12 +39,26 @@ def article_changes(root: Path, hashes: Hashes | None = None) -> list[Change] | 
     path = manifest_path(root)
     if not path.exists():
         return []
-    recorded = read_manifest(path).get("inputs")
+    recorded = _recorded(path)
     if recorded is None:
         return None
     seeds = root / "seeds"
     current = (hashes or Hashes()).of(input_files(seed_files(seeds) if seeds.is_dir() else [], root / "data"))
     return changes(recorded, current)
+
+
+_READ: dict[Path, tuple[tuple[int, int, int], dict | None]] = {}  # manifest → (its stat, its inputs)
+
+
+def _recorded(path: Path) -> dict | None:
+    """The manifest's inputs, read again only when the file changed: checking it against its schema
+    takes about a second at 5,000 articles, and `mkdocs serve` asks after every edit."""
+    st = path.stat()
+    stamp = (st.st_size, st.st_mtime_ns, st.st_ino)
+    known = _READ.get(path)
+    if known is None or known[0] != stamp:
+        known = _READ[path] = (stamp, read_manifest(path).get("inputs"))
+    return known[1]
 
 
 def change_problem(change: Change) -> Problem:

@@ -95,7 +95,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         first = self.lang == LANGS[0]
         # The other languages of the same build use the catalog the first one loaded.
         cat = self._load(config) if first or self.catalog is None else self.catalog
-        if first:
+        if first and self.state.serving:  # (a build leaves it to `check`: reading the manifest is ~1 s at 5,000 articles)
             self.stale = self._stale(config)
         if first and not self.state.dirty:
             # Article bodies are rendered once for every language, before the languages part ways.
@@ -218,8 +218,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self.state.serving:  # the pages are served (and the browser reloaded) at once; the index follows
             self.state.index_later(self.search, cat, site)
         elif not (config.strict and self.quiet.warned()):  # a strict build that warned is refused next
-            for line in summary.lines(cat, self.stale):
-                self.quiet.say(line)
+            self.quiet.say(summary.line(cat))
 
     @event_priority(-200)  # after mkdocs-static-i18n's on_post_build
     def _post_build_last(self, config):
