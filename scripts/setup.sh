@@ -7,10 +7,11 @@ PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
-.venv/bin/python -m pip install --quiet --upgrade "pip==26.3"
+# -qq: pip's errors only (not its warnings, nor the build backend's notes on editable installs).
+.venv/bin/python -m pip install -qq --upgrade "pip==26.3"
 extras=""
 if [ "${1:-}" = "--test" ]; then extras="[test]"; fi
-.venv/bin/python -m pip install --quiet -c requirements.lock -e ".${extras}"
+.venv/bin/python -m pip install -qq -c requirements.lock -e ".${extras}"
 if [ "${1:-}" = "--test" ] && { [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/truetype/dejavu ]; }; then
   echo "setup: installing Debian's chromium for the browser tests" >&2
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

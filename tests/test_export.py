@@ -106,10 +106,19 @@ def test_export_refuses_a_missing_or_stale_site(built_site, tmp_path):
     page = next((project / "docs/vi/articles").glob("2021-*.md"))
     page.write_text(page.read_text(encoding="utf-8") + "\nmore\n", encoding="utf-8")
     proc = run(["export", "--out", str(tmp_path / "d"), "--no-pdf"], project)
-    assert proc.returncode == 2 and "run `mkdocs build` again" in proc.stderr
+    assert proc.returncode == 2 and proc.stderr.splitlines() == [
+        "site: error: built before the latest changes to docs/, data/, overrides/ or mkdocs.yml: run `./tna build`"]
+    # A partner added without converting: the articles are stale too, and the conversion comes first.
+    with open(project / "data/partners.yml", "a", encoding="utf-8") as fh:
+        fh.write("\n  - id: added-partner\n    name_vi: Tổ chức Hữu nghị Mới\n    name_en: New Friendship Organisation\n    kind: ngo\n")
+    proc = run(["export", "--out", str(tmp_path / "d"), "--no-pdf"], project)
+    lines = proc.stderr.splitlines()
+    assert proc.returncode == 2 and len(lines) == 2, proc.stderr
+    assert lines[0].startswith("data/partners.yml: error: changed since the last conversion") and "`./tna convert`" in lines[0]
+    assert "`./tna build`" in lines[1] and "mkdocs build" not in proc.stderr
     shutil.rmtree(project / "site")
     proc = run(["export", "--out", str(tmp_path / "d"), "--no-pdf"], project)
-    assert proc.returncode == 2 and "no built site here" in proc.stderr
+    assert proc.returncode == 2 and "site: error: no built site here; run `./tna build` first" in proc.stderr
     assert not (tmp_path / "d").exists() or not list((tmp_path / "d").glob("*.zip"))
 
 

@@ -23,7 +23,7 @@ import sys
 from tnarchive.site.integration import guard
 guard.installed = lambda dist: "0.0-not-the-pinned-version"
 from mkdocs.__main__ import cli
-sys.exit(cli(["build", "--strict", "--site-dir", sys.argv[1]]))
+sys.exit(cli(["build", "--strict", "--verbose", "--site-dir", sys.argv[1]]))
 """
 
 
@@ -41,7 +41,7 @@ def test_every_guard_forced_to_the_public_path_builds_the_same_site(built_site, 
     proc = subprocess.run([sys.executable, "-c", PUBLIC_PATH_BUILD, str(site)], cwd=built_site.parent,
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr[-3000:]
-    assert "is not 1.6.1, which rendered" in proc.stderr  # the tricks were skipped, and the log says so
+    assert "is not 1.6.1, which rendered" in proc.stderr  # the tricks were skipped, and the log (-v) says so
     assert "is not 1.3.1, which languages" in proc.stderr
     assert _differences(built_site, site) == []
 

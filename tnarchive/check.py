@@ -6,7 +6,8 @@ whose seed is missing or changed since it was converted, a seed with no article,
 of an article that does not exist, a translation whose `of:` names no article, a translation whose
 source_sha256 is not a SHA-256, any file (data/, corrections, the manifest, an article or a
 translation) that breaks its schema (tnarchive/validate.py, the same checks convert and the site
-make). Warnings: missing and stale translations (each with the command that fixes it), import's unit
+make). Warnings: data files or corrections changed since the last conversion (→ `./tna convert`), a
+site/ built before the latest changes (→ `./tna build`), missing and stale translations (each with the command that fixes it), import's unit
 checks over current translations (tnarchive/translations/audit.py), unreviewed names, articles
 without a date (unless their correction lists `checked: [date]`), corrections for seeds that do not
 exist, partners with no place on the maps. A file that breaks its schema is reported by its
@@ -17,11 +18,12 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from . import corrections, validate, yamlfile
+from . import corrections, staleness, validate, yamlfile
 from .convert import MANIFEST, SEED_SUFFIXES, read_manifest
 from .datafiles import load_context
 from .errors import ArchiveError, Problem, _, processing
 from .site.places import unplaced
+from .staleness import CONVERT
 from .translations.audit import audit as audit_translations
 
 
@@ -104,7 +106,7 @@ def check(root: Path, report: dict | None = None) -> list[Finding]:
             out.append(Finding(rel, doc.line(("provenance", "seed")), "error", _("its seed seeds/{seed} is gone").format(seed=seed)))
         elif hashlib.sha256(seed_path.read_bytes()).hexdigest() != meta["provenance"]["sha256"]:
             out.append(Finding(rel, doc.line(("provenance", "sha256")), "error",
-                               _("seeds/{seed} changed since this article was converted: run `tnarchive convert`").format(seed=seed)))
+                               _("seeds/{seed} changed since this article was converted: run `{command}`").format(seed=seed, command=CONVERT)))
         stem = seed.rsplit(".", 1)[0]
         if not meta["date"] and not corrections.settled(ctx.corrections.get(stem), "date"):
             out.append(Finding(rel, doc.line(("date",)), "warning", _(
@@ -119,7 +121,7 @@ def check(root: Path, report: dict | None = None) -> list[Finding]:
     duplicates = manifest.get("duplicates") or {}
     for seed in sorted(p for p in seeds.iterdir() if p.is_file() and p.suffix.lower() in SEED_SUFFIXES) if seeds.is_dir() else []:
         if seed.name not in seeds_seen and seed.name not in duplicates:
-            out.append(Finding(str(seed.relative_to(root)), 1, "error", _("no article for this seed: run `tnarchive convert` and read its errors")))
+            out.append(Finding(str(seed.relative_to(root)), 1, "error", _("no article for this seed: run `{command}` and read its errors").format(command=CONVERT)))
     translations = docs / "en" / "articles"
     unreadable: set[str] = set()  # translations that break their schema: the audit does not read them
     for tpath in sorted(translations.glob("*.md")) if translations.is_dir() else []:
@@ -142,4 +144,7 @@ def check(root: Path, report: dict | None = None) -> list[Finding]:
     for cpath in sorted((data / "corrections").glob("*.yml")) if (data / "corrections").is_dir() else []:
         if not any((seeds / (cpath.stem + s)).exists() for s in SEED_SUFFIXES):
             out.append(Finding(str(cpath.relative_to(root)), 1, "warning", _("no seed with this name: the correction applies to nothing")))
+    # Out of date: data files and corrections changed since the conversion (the seeds are told per
+    # article above), the site built before the latest changes.
+    out += [Finding(p.path, p.line, p.level, p.message) for p in staleness.problems(root, Path("site"), seeds=False)]
     return out

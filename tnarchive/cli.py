@@ -23,9 +23,10 @@ from pathlib import Path  # noqa: E402
 import click  # noqa: E402
 
 from . import __version__  # noqa: E402
-from .convert import PRUNE_LIMIT, atomic_write, convert_all, read_seed  # noqa: E402
+from .convert import PRUNE_LIMIT, atomic_write, convert_all, read_seed, seed_files  # noqa: E402
 from .datafiles import SetupError, load_context  # noqa: E402
 from .errors import ArchiveError, Problem, _, bug_line, doing, processing  # noqa: E402
+from .inputs import Hashes, input_files  # noqa: E402
 from .pipeline import ConvertError, convert_page  # noqa: E402
 from . import review_items  # noqa: E402
 from .review import review_report, translation_status  # noqa: E402
@@ -102,8 +103,9 @@ def main(debug: bool) -> None:
 @click.option("--prune", is_flag=True,
               help=f"Allow removing articles whose seed is gone when that is more than {PRUNE_LIMIT} of them, or all "
                    "of them (without it such a run refuses and lists what would go).")
+@click.option("-v", "--verbose", is_flag=True, help="Also list every article written, removed or moved.")
 def convert(seeds_dir: Path, out_dir: Path, data_dir: Path, translations_dir: Path, report_dir: Path, force: bool,
-            progress: bool | None, jobs: int | None, prune: bool) -> None:
+            progress: bool | None, jobs: int | None, prune: bool, verbose: bool) -> None:
     """Convert every raw page in SEEDS into Markdown with front matter under OUT.
 
     Output is deterministic: the same inputs give byte-identical files. Pages that fail
@@ -111,19 +113,23 @@ def convert(seeds_dir: Path, out_dir: Path, data_dir: Path, translations_dir: Pa
     still convert. Exit status: 0 all converted, 1 some pages failed, 2 nothing done (a data file
     is wrong, or articles would be removed without --prune), 130 interrupted.
     """
+    # Hashed before they are read: a file changed during the run is newer than the record, so stale.
+    inputs = Hashes().of(input_files(seed_files(seeds_dir), data_dir)) if seeds_dir.is_dir() else None
     ctx = load_context(data_dir)
     if not seeds_dir.is_dir():
         raise SetupError(_("no such folder of raw pages"), path=seeds_dir)
     n = sum(1 for _entry in seeds_dir.iterdir())
     show = progress if progress is not None else (n > 5 and sys.stderr.isatty())
     outcome = convert_all(seeds_dir, out_dir, ctx, force=force, progress=show,
-                          backup_dir=report_dir / "overwritten", jobs=jobs, prune=prune)
+                          backup_dir=report_dir / "overwritten", jobs=jobs, prune=prune, inputs=inputs)
     translations = translation_status(outcome, translations_dir)
     md, data = review_report(outcome, translations, ctx.known_chrome())
     atomic_write(report_dir / "review.md", md.encode("utf-8"))
     atomic_write(report_dir / "review.json", (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     for path, reason in outcome.failed:
         click.echo(str(Problem(path, None, reason)), err=True)
+    if verbose:
+        _list_outcome(outcome, out_dir)
     unreviewed = sum(len(a.meta["unreviewed"]["people"]) + len(a.meta["unreviewed"]["partners"]) for a in outcome.articles.values())
     undated = sum(1 for a in outcome.articles.values() if not a.meta["date"])
     click.echo(_(
@@ -139,6 +145,16 @@ def convert(seeds_dir: Path, out_dir: Path, data_dir: Path, translations_dir: Pa
     else:
         click.echo(_("nothing in {report} needs your eye").format(report=report_dir / "review.md"))
     sys.exit(1 if outcome.failed else 0)
+
+
+def _list_outcome(outcome, out_dir: Path) -> None:
+    """convert -v: one line per article written, removed or moved (the summary only counts them)."""
+    for name in outcome.written:
+        click.echo(_("written: {path}").format(path=out_dir / name))
+    for name in outcome.removed:
+        click.echo(_("removed: {path}").format(path=out_dir / name))
+    for old, new in sorted(outcome.moved.items()):
+        click.echo(_("moved: {old} → {new}").format(old=old, new=new))
 
 
 def _project_data(data_dir: Path) -> Path:
@@ -239,7 +255,8 @@ def check(strict: bool) -> None:
 @click.option("--pdf/--no-pdf", default=True, show_default=True, help="Make PDF print editions with headless Chromium.")
 def export(site_dir: Path, out_dir: Path, name: str, date_: str | None, pdf: bool) -> None:
     """Write dist/NAME-offline-DATE.zip: the whole bilingual site working from file://, print editions
-    (HTML and PDF) and a BagIt manifest of SHA-256 checksums. Refuses a missing or stale site/."""
+    (HTML and PDF) and a BagIt manifest of SHA-256 checksums. Refuses a missing or stale site/, and
+    articles older than their seeds, data files or corrections: each line names the command to run."""
     import datetime as dt
     import os
 

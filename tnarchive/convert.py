@@ -172,10 +172,11 @@ def read_manifest(manifest_path: Path) -> dict:
 
 def convert_all(seeds_dir: Path, out_dir: Path, ctx: Context, force: bool = False,
                 progress: bool = False, backup_dir: Path | None = None, jobs: int | None = None,
-                prune: bool = False, time_limit_s: float | None = None) -> Outcome:
+                prune: bool = False, time_limit_s: float | None = None, inputs: dict[str, str] | None = None) -> Outcome:
     """Convert every seed and write what changed. Refuses (SetupError, nothing written) a run that
     would remove more than PRUNE_LIMIT articles, or all of them, unless *prune*. A page that takes
-    over *time_limit_s* (default PAGE_TIME_LIMIT) fails alone."""
+    over *time_limit_s* (default PAGE_TIME_LIMIT) fails alone. *inputs*: the hashes of what this
+    run reads (tnarchive/inputs.py), recorded in the manifest so that staleness can be told later."""
     outcome = Outcome()
     time_limit_s = time_limit_s or PAGE_TIME_LIMIT
     manifest_path = out_dir / MANIFEST
@@ -260,7 +261,7 @@ def convert_all(seeds_dir: Path, out_dir: Path, ctx: Context, force: bool = Fals
         outcome.written.append(name)
     # The manifest first, knowing both versions of every file about to change: a run killed
     # while writing leaves each file whole (atomic renames) and still owned, old or new.
-    _write_manifest(manifest_path, files, outcome, redirects)
+    _write_manifest(manifest_path, files, outcome, redirects, inputs)
     for target, data in writes:
         atomic_write(target, data)
     for entry in files.values():
@@ -279,13 +280,15 @@ def convert_all(seeds_dir: Path, out_dir: Path, ctx: Context, force: bool = Fals
             outcome.removed.append(name)
         else:
             outcome.failed.append((str(target), "is no longer produced by any seed but was edited by hand; left in place"))
-    _write_manifest(manifest_path, files, outcome, redirects)
+    _write_manifest(manifest_path, files, outcome, redirects, inputs)
     return outcome
 
 
-def _write_manifest(path: Path, files: dict, outcome: Outcome, redirects: dict) -> None:
+def _write_manifest(path: Path, files: dict, outcome: Outcome, redirects: dict, inputs: dict | None) -> None:
     manifest = {"converter": f"tnarchive {__version__}", "files": dict(sorted(files.items())),
                 "duplicates": dict(sorted(outcome.duplicates.items()))}
+    if inputs is not None:  # what this run read: `check` compares it with data/ and seeds/ (tnarchive/staleness.py)
+        manifest["inputs"] = dict(sorted(inputs.items()))
     if redirects:  # old address → new: the site keeps a page at the old one (tnarchive/site/redirects.py)
         manifest["redirects"] = dict(sorted(redirects.items()))
     atomic_write(path, (json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode())

@@ -11,6 +11,7 @@ from pathlib import Path
 from . import corrections, validate
 from .authority import load_authority
 from .errors import ArchiveError, Problem, _
+from .inputs import DATA_FILES
 from .pipeline import Context
 from .profiles import load_profiles
 
@@ -35,7 +36,7 @@ def load_context(data_dir: Path) -> Context:
             found.extend(exc.problems)
             return None
 
-    sources, partners, people, cues = (read(f"{n}.yml", n) for n in ("sources", "partners", "people", "cues"))
+    sources, partners, people, cues = (read(name, name.removesuffix(".yml")) for name in DATA_FILES)
     fixes = {path.stem: read(f"corrections/{path.name}", "correction")
              for path in sorted((data_dir / "corrections").glob("*.yml"))}
     if found:

@@ -14,6 +14,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 
+def N_(message: str) -> str:
+    """Mark a message kept in a constant: extracted for translation, translated by `_()` when shown."""
+    return message
+
+
 def _(message: str) -> str:
     """Translate a user-facing message (identity until the gettext catalogues exist)."""
     return message

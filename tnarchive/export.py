@@ -19,8 +19,8 @@ from pathlib import Path
 
 import bagit
 
-from . import __version__
-from .catalog.loader import inputs_digest, load_catalog
+from . import __version__, staleness
+from .catalog.loader import load_catalog
 from .errors import ArchiveError, Problem, _, one_line
 from .site.printed import print_html
 
@@ -89,19 +89,24 @@ class Result:
 
 
 def check_site(root: Path, site: Path) -> dict:
+    """The build stamp of *site*, once it is known to show the archive as it is now: refused
+    (ExportError, one line per reason, each naming its command) when there is no built site,
+    when the articles are older than their seeds or data (`./tna convert`), or when the site was
+    built before the latest changes (`./tna build`)."""
     import json
 
-    stamp_path = site / ".tnarchive-build.json"
+    stamp_path = site / staleness.STAMP
     if not (site / "index.html").exists() or not stamp_path.exists():
-        raise ExportError(f"{site}: no built site here; run `mkdocs build` (or scripts/build.sh) first")
+        raise ExportError(_("no built site here; run `{command}` first").format(command=staleness.BUILD), path=site)
     try:
         stamp = json.loads(stamp_path.read_bytes().decode("utf-8"))
         stamp.get("inputs_sha256")
     except (ValueError, AttributeError):
-        raise ExportError(_("not the stamp a build writes; run `mkdocs build` again"), path=stamp_path) from None
-    if stamp.get("inputs_sha256") != inputs_digest(root):
-        raise ExportError(f"{site}: built from other inputs than docs/, data/ and mkdocs.yml hold now; "
-                          "run `mkdocs build` again before exporting")
+        raise ExportError(_("not the stamp a build writes; run `{command}` again").format(command=staleness.BUILD),
+                          path=stamp_path) from None
+    stale = staleness.problems(root, site)
+    if stale:  # errors here: nothing is exported
+        raise ExportError(problems=[Problem(p.path, p.line, p.message) for p in stale])
     return stamp
 
 

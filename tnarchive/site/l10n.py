@@ -28,6 +28,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "downloads": "Tải dữ liệu", "unreviewed": "chưa xác minh", "event_source": "nguồn",
         "all_years": "Tất cả các năm", "maintainers": "Dành cho người quản trị", "country_group": "Quốc gia", "vi_original": "Nguyên văn tiếng Việt",
         "chart_data": "Số liệu của biểu đồ (bảng)", "year": "Năm", "country": "Quốc gia", "n_articles": "Số bài",
+        "serve_stale": "Trang gốc, bản sửa hoặc tệp dữ liệu đã đổi: chạy ./tna convert để cập nhật bài viết. "
+                       "Tệp đã đổi: {files}.",
     },
     "en": {
         "home": "Home", "articles": "Articles", "timeline": "Timeline", "partners": "Partners", "people": "People",
@@ -47,6 +49,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "downloads": "Downloads", "unreviewed": "not yet reviewed", "event_source": "source",
         "all_years": "All years", "maintainers": "For maintainers", "country_group": "Countries", "vi_original": "Vietnamese original",
         "chart_data": "The chart's numbers (table)", "year": "Year", "country": "Country", "n_articles": "Articles",
+        "serve_stale": "A seed, a correction or a data file has changed: run ./tna convert to update the articles. "
+                       "Changed: {files}.",
     },
 }
 

@@ -5,7 +5,9 @@
   pages of the language being built (derived.py; mkdocs-static-i18n builds each language in turn).
 - on_nav, on_page_*: a short navigation; articles' front matter, HTML and JSON-LD (pages.py).
 - on_post_build: data files, feeds, sitemap, 404 pages, build stamp, search scripts (publish.py).
-What `mkdocs serve` keeps between rebuilds is one object, ServeState (serve_state.py).
+What `mkdocs serve` keeps between rebuilds is one object, ServeState (serve_state.py); it also
+watches data/ and seeds/, and every served page tells when the articles are older than their
+inputs (serve_notice.py). A build prints warnings and a summary (integration/quiet.py, summary.py).
 """
 from __future__ import annotations
 
@@ -15,12 +17,16 @@ from pathlib import Path, PurePosixPath
 
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
+from .. import staleness
 from ..catalog.loader import article_files, sources
 from ..catalog.model import LANGS, Catalog
+from ..errors import ArchiveError
+from ..inputs import Hashes
 from . import article as article_html
-from . import home, loading, pages, publish
+from . import home, loading, pages, publish, serve_notice, summary
 from .config import ArchiveConfig
 from .integration import i18n_files, languages, rendered, theme, watching
+from .integration.quiet import Quiet
 from .orchestration import LanguageBuilds, SearchIndex
 from .serve_state import SERVE_SEARCH_NICE, ServeState
 
@@ -39,17 +45,27 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._html: dict[str, str] = {}  # this language's derived pages' HTML, by source path
         self._derived: list[str] = []  # the default language's derived pages, for the sitemap
         self._404: bytes | None = None  # the default language's 404 page
+        self.quiet = Quiet()
+        self.hashes = Hashes()  # of the seeds and data files, kept across serve rebuilds
+        self.stale: list | None = None  # inputs changed since the last conversion (staleness.article_changes)
 
     def on_startup(self, *, command, dirty):
         # Defining on_startup keeps this plugin object (the catalog, ServeState) across serve rebuilds.
         self.command = command
         self.state = ServeState(command, dirty)
+        self.quiet.start(command)
         if command == "serve":  # rebuilds copy mkdocs-static-i18n's files instead of remaking them
             i18n_files.install()  # (not in a single build: it would only keep a copy of every file)
             self.search = SearchIndex(nice=SERVE_SEARCH_NICE)
 
     def on_serve(self, server, *, config, builder):
-        """After the first build, before the server starts."""
+        """After the first build, before the server starts. data/ (the records, the corrections) and
+        seeds/ are watched too: a change rebuilds with the catalog loaded again, and the pages say
+        when the articles need converting again."""
+        root = Path(config.config_file_path).parent
+        for folder in (root / self.config.data_dir, root / "seeds"):
+            if folder.is_dir():
+                server.watch(str(folder))
         if self.config.watcher == "native" and watching.use_native(server):
             log.debug("tnarchive: watching for changes through the kernel's file events")
         self.state.freeze_kept()
@@ -62,6 +78,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_shutdown(self):
         self.state.close(self.search)
+        self.quiet.restore()
 
     def _load(self, config) -> Catalog:
         docs = Path(config.docs_dir)
@@ -78,6 +95,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         first = self.lang == LANGS[0]
         # The other languages of the same build use the catalog the first one loaded.
         cat = self._load(config) if first or self.catalog is None else self.catalog
+        if first and self.state.serving:  # (a build leaves it to `check`: reading the manifest is ~1 s at 5,000 articles)
+            self.stale = self._stale(config)
         if first and not self.state.dirty:
             # Article bodies are rendered once for every language, before the languages part ways.
             # (A dirty rebuild renders only the pages that changed: it renders them as it goes.)
@@ -99,6 +118,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self._html[src_uri] = body
             files.append(self.state.derived_file(config, src_uri, content, head))
         return files
+
+    def _stale(self, config) -> list | None:
+        """The inputs changed since the last conversion; None when that cannot be told (`check` says why)."""
+        try:
+            return staleness.article_changes(Path(config.config_file_path).parent, self.hashes)
+        except ArchiveError:
+            return None
 
     def _in_child(self, lang: str) -> None:
         """Called in a forked build of *lang*: it builds that language's pages only (the search
@@ -157,6 +183,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         """The page's HTML is written next and nothing reads it again: MkDocs would keep it until
         the build ends (every page's, in each language's process: a third of a build's memory)."""
         page.content = None
+        if self.state.serving:
+            output = serve_notice.add_script(output, page.url)
         return output
 
     @event_priority(0)  # before mkdocs-static-i18n's on_post_build (-100), which builds the next language
@@ -169,6 +197,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         publishing = self.state.unpublished(cat, site)
         if vi and not self.state.serving:
             publish.write_stamp(site, Path(config.config_file_path).parent, cat)
+        if vi and self.state.serving:
+            serve_notice.write(site, self.stale)
         if vi and publishing:
             publish.write_data_files(site, cat, self.state.records)
         if publishing:
@@ -187,6 +217,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.search.wait()
         if self.state.serving:  # the pages are served (and the browser reloaded) at once; the index follows
             self.state.index_later(self.search, cat, site)
+        elif not (config.strict and self.quiet.warned()):  # a strict build that warned is refused next
+            self.quiet.say(summary.line(cat))
 
     @event_priority(-200)  # after mkdocs-static-i18n's on_post_build
     def _post_build_last(self, config):

@@ -1,4 +1,5 @@
-"""The theme's templates: compiled once per process, parts rendered once, the theme's sitemap left out.
+"""The theme's templates: compiled once per process, parts rendered once, the theme's sitemap and
+head language links left out.
 
 Both through public APIs (Jinja's `Environment.bytecode_cache`, MkDocs' `Theme.static_templates`),
 so no version guard: only the attributes are checked. They live here with the other tricks
@@ -7,7 +8,12 @@ overrides/ are held to the installed Material by tests/test_integration.py.
 """
 from __future__ import annotations
 
+import re
+
 import jinja2
+
+# Material's <link rel="alternate" hreflang> tags in the head (base.html, block site_meta).
+_HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
@@ -40,6 +46,17 @@ def add_once(env) -> None:
         return once[key]
 
     env.globals["tna_once"] = tna_once
+    env.globals["tna_without_alternates"] = without_alternates
+
+
+def without_alternates(head: str) -> str:
+    """The head without its language links (overrides/main.html, block site_meta). Material's
+    script fetches sitemap.xml beside every `<link rel="alternate">` of a page; with each page's
+    links naming the same page in each language (pages.language_switch), that is one request per
+    folder that has no sitemap.xml: a 404 on every page load (`mkdocs serve` logs each as a
+    warning; a web host too). The languages stay linked in the sitemap (hreflang alternates, which
+    search engines read as they read the head's) and in the header's language switch."""
+    return _HEAD_ALTERNATE.sub("", head)
 
 
 def keep_compiled(env) -> None:
