@@ -5,4 +5,4 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 .venv/bin/tnarchive convert
 scripts/build-site.sh
-echo "build: site/ is ready (open site/index.html, or run .venv/bin/mkdocs serve)"
+echo "build: site/ is ready: open site/index.html, or preview with ./tna serve; every tool is ./tna (./tna -h)"
