@@ -5,4 +5,8 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 .venv/bin/tnarchive convert
 scripts/build-site.sh
-echo "build: site/ is ready: open site/index.html, or preview with ./tna serve; every tool is ./tna (./tna -h)"
+# One closing line, in the locale's language (as ./tna and tnarchive choose it).
+case "${LANGUAGE:-${LC_ALL:-${LC_MESSAGES:-${LANG:-}}}}" in
+  vi*) echo "build: đã dựng xong site/: mở site/index.html, hoặc xem trước bằng ./tna serve; mọi công cụ chạy bằng ./tna (./tna -h)" ;;
+  *) echo "build: site/ is ready: open site/index.html, or preview with ./tna serve; every tool is ./tna (./tna -h)" ;;
+esac
