@@ -314,8 +314,44 @@ def test_a_day_of_work_as_the_guide_writes_it(tmp_path, lang, locale):
 
     assert len(converts) >= 3 and any(c.startswith("./tna serve") for c in ran)
     words, text = (ENGLISH, "Vietnamese") if lang == "vi" else (VIETNAMESE, "English")
-    for out in outputs:
-        found = [w for w in words if w in out.lower()]
-        assert not found, f"not all {text}: {found} in\n{out[-2000:]}"
+    wrong = [(out.splitlines()[0], [w for w in words if w in out.lower()]) for out in outputs]
+    wrong = [(cmd, found) for cmd, found in wrong if found]
+    assert not wrong, f"messages not in {text}: {wrong}"
     if missing:
         pytest.xfail("this checkout lacks " + ", ".join(missing) + ": the steps using them were left out")
+
+
+def _tna(args: list[str], cwd: Path, locale: str = "en_US.UTF-8", tna: Path = ROOT / "tna") -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
+    return subprocess.run([str(tna), *args], cwd=cwd, env={**env, "LANG": locale}, capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("locale,words", [("vi_VN.UTF-8", "thư mục dự án"), ("en_US.UTF-8", "project folder")])
+def test_tna_help_is_one_line_in_the_locales_language(locale, words):
+    proc = _tna(["-h"], ROOT, locale)
+    assert proc.returncode == 0 and proc.stdout.count("\n") == 1 and words in proc.stdout
+    assert "./tna serve" in proc.stdout
+
+
+@pytest.mark.parametrize("locale,words", [("vi_VN.UTF-8", "hãy chạy lệnh bash scripts/build.sh trước"),
+                                          ("en_US.UTF-8", "run bash scripts/build.sh first")])
+def test_tna_without_the_install_says_what_to_run(tmp_path, locale, words):
+    shutil.copy(ROOT / "tna", tmp_path / "tna")
+    proc = _tna(["convert"], tmp_path, locale, tmp_path / "tna")
+    assert proc.returncode == 2 and proc.stdout == "" and proc.stderr.count("\n") == 1 and words in proc.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["tna"], "it must write nothing"
+
+
+def test_tna_runs_tnarchive_from_any_folder_with_paths_relative_to_the_caller(tmp_path):
+    """`./tna` works in its own folder (where seeds/, data/ are), but a file named from elsewhere is the caller's."""
+    seed = next((ROOT / "seeds").glob("*.txt"))
+    assert _tna(["--version"], ROOT).stdout.startswith("tnarchive, version")
+    for cwd, arg in ((ROOT, f"seeds/{seed.name}"), (ROOT / "seeds", seed.name), (tmp_path, os.path.relpath(seed, tmp_path))):
+        proc = _tna(["inspect", arg, "--json"], cwd)
+        assert proc.returncode == 0, proc.stderr
+        assert json.loads(proc.stdout)["title"]
+    shutil.copy(seed, tmp_path / "mine.txt")  # a file only the caller's folder has
+    proc = _tna(["inspect", "mine.txt", "--json"], tmp_path)
+    assert proc.returncode == 0 and json.loads(proc.stdout)["title"] == json.loads(_tna(["inspect", str(seed), "--json"], ROOT).stdout)["title"]
+    proc = _tna(["inspect", "no-such.txt"], tmp_path)
+    assert proc.returncode != 0 and "no-such.txt" in proc.stderr
