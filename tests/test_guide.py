@@ -296,7 +296,8 @@ def test_a_day_of_work_as_the_guide_writes_it(tmp_path, lang, locale):
             assert "Thai Nguyen welcomes a delegation from Khon Kaen province" in english and "tna-untranslated" not in english
             assert "Seminar on vocational" in (site / f"en/articles/{SLUG_B}.html").read_text(encoding="utf-8")
         if cmd.startswith("./tna verify"):
-            assert len(list((project / "dist").glob("*.zip"))) == 1
+            [zipped] = (project / "dist").glob("*.zip")
+            assert proc.stdout.startswith(f"dist/{zipped.name}: ") and proc.stdout.count("\n") == 1
 
     for kind, lines in guide_blocks(page):
         if kind == "command":
