@@ -315,7 +315,7 @@ def test_a_day_of_work_as_the_guide_writes_it(tmp_path, lang, locale):
 
     assert len(converts) >= 3 and any(c.startswith("./tna serve") for c in ran)
     words, text = (ENGLISH, "Vietnamese") if lang == "vi" else (VIETNAMESE, "English")
-    wrong = [(out.splitlines()[0], [w for w in words if w in out.lower()]) for out in outputs]
+    wrong = [(cmd, [w for w in words if w in out.lower()]) for cmd, out in (o.split("\n", 1) for o in outputs)]
     wrong = [(cmd, found) for cmd, found in wrong if found]
     assert not wrong, f"messages not in {text}: {wrong}"
     if missing:
