@@ -7,9 +7,8 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 .venv/bin/tnarchive convert
 scripts/build-site.sh
-lang=${LANGUAGE:-${LC_ALL:-${LC_MESSAGES:-${LANG:-}}}}  # the messages' language, as tnarchive chooses it
-if [[ $lang == vi* ]]; then
-  echo "build: site/ đã sẵn sàng (mở site/index.html, hoặc chạy lệnh ./tna serve để xem thử)"
-else
-  echo "build: site/ is ready (open site/index.html, or run ./tna serve to preview it)"
-fi
+# One closing line, in the locale's language (as ./tna and tnarchive choose it).
+case "${LANGUAGE:-${LC_ALL:-${LC_MESSAGES:-${LANG:-}}}}" in
+  vi*) echo "build: đã dựng xong site/: mở site/index.html, hoặc xem trước bằng ./tna serve; mọi công cụ chạy bằng ./tna (./tna -h)" ;;
+  *) echo "build: site/ is ready: open site/index.html, or preview with ./tna serve; every tool is ./tna (./tna -h)" ;;
+esac
