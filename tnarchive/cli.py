@@ -25,7 +25,7 @@ import click  # noqa: E402
 from . import __version__  # noqa: E402
 from .convert import PRUNE_LIMIT, atomic_write, convert_all, read_seed  # noqa: E402
 from .datafiles import SetupError, load_context  # noqa: E402
-from .errors import ArchiveError, Problem, _, bug_line, doing, processing  # noqa: E402
+from .errors import LANGUAGES, ArchiveError, Problem, _, bug_line, doing, processing, set_language  # noqa: E402
 from .pipeline import ConvertError, convert_page  # noqa: E402
 from .review import review_report, translation_status  # noqa: E402
 
@@ -70,6 +70,9 @@ class _Main(click.Group):
 @click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tnarchive")
 @click.option("--debug", is_flag=True, help="On a bug, print the Python traceback too.")
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None, is_eager=True, expose_value=False,
+              callback=lambda ctx, param, value: set_language(value),
+              help="Language of the messages (default: the locale's, LANG; Vietnamese when it starts with vi).")
 def main(debug: bool) -> None:
     """Thái Nguyên International Cooperation Archive: convert raw pages and build the archive.
 

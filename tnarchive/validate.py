@@ -64,7 +64,7 @@ def _message(err: jsonschema.ValidationError) -> str:
             field=field, extra=", ".join(extra), known=", ".join(sorted(known)))
     if err.validator == "format" and err.cause is not None:
         return _("{field}: expected {what}, found {value} ({why})").format(
-            field=field, what=err.schema.get("x-expected", err.validator_value), value=_shown(err.instance),
+            field=field, what=_(err.schema["x-expected"]) if "x-expected" in err.schema else err.validator_value, value=_shown(err.instance),
             why=" ".join(str(err.cause).split()))
     if err.validator == "uniqueItems":
         return _("{field}: an item is listed twice").format(field=field)
@@ -72,9 +72,9 @@ def _message(err: jsonschema.ValidationError) -> str:
     why = next((c.cause for c in err.context or () if c.validator == "format" and c.cause is not None), None)
     if expected and why is not None:  # a date of the right shape that is no date: say which part is wrong
         return _("{field}: expected {what}, found {value} ({why})").format(
-            field=field, what=expected, value=_shown(err.instance), why=" ".join(str(why).split()))
+            field=field, what=_(expected), value=_shown(err.instance), why=" ".join(str(why).split()))
     if expected:
-        return _("{field}: expected {what}, found {value}").format(field=field, what=expected, value=_shown(err.instance))
+        return _("{field}: expected {what}, found {value}").format(field=field, what=_(expected), value=_shown(err.instance))
     return f"{field}: {' '.join(err.message.split())}"
 
 
