@@ -11,6 +11,8 @@ fi
 extras=""
 if [ "${1:-}" = "--test" ]; then extras="[test]"; fi
 .venv/bin/python -m pip install --quiet -c requirements.lock -e ".${extras}"
+# The Vietnamese messages: the committed .po compiled into the .mo gettext reads (not committed).
+.venv/bin/pybabel --quiet compile --domain tnarchive --directory tnarchive/locale
 if [ "${1:-}" = "--test" ] && { [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/truetype/dejavu ]; }; then
   echo "setup: installing Debian's chromium for the browser tests" >&2
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

@@ -55,7 +55,11 @@ def diagnose(text: str, exc: yaml.MarkedYAMLError) -> tuple[int | None, str]:
             return last, _("the value contains ':' but is not in quotes; write it as {fixed}").format(
                 fixed=f'{key} "{value.group(1).strip()}"')
         return last, _(INDENTATION)
-    if isinstance(exc, yaml.parser.ParserError) and exc.problem_mark is not None and last < len(lines):
+    if "flow" in str(exc.context) and ctx_line is not None and ctx_line < len(lines):  # [ ... or { ... never closed
+        opened = "[" if "sequence" in str(exc.context) else "{"
+        return ctx_line, _("the {opened} opened on this line is never closed with {closed}").format(
+            opened=opened, closed="]" if opened == "[" else "}")
+    if "block" in str(exc.context) and exc.problem_mark is not None and last < len(lines):
         if _indent(lines[last]) != _indent(_above(lines, last)):
             return last, _(INDENTATION)
     return mark.line, _("not valid YAML: {problem}").format(problem=one_line(exc.problem or exc.context or exc))
