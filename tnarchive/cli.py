@@ -25,11 +25,17 @@ import click  # noqa: E402
 from . import __version__  # noqa: E402
 from .convert import PRUNE_LIMIT, atomic_write, convert_all, read_seed  # noqa: E402
 from .datafiles import SetupError, load_context  # noqa: E402
-from .errors import LANGUAGES, ArchiveError, Problem, _, bug_line, doing, processing, set_language  # noqa: E402
+from .errors import LANGUAGES, ArchiveError, N_, Problem, _, bug_line, doing, processing, set_language  # noqa: E402
 from .pipeline import ConvertError, convert_page  # noqa: E402
 from .review import review_report, translation_status  # noqa: E402
 
 _ROOT = click.Path(file_okay=False, path_type=Path)
+# How `inspect` names the converter's evidence and removal rules (the front matter keeps the English keys).
+EVIDENCE = {"structured data": N_("structured data"), "header line": N_("header line"), "inferred": N_("inferred")}
+RULES = {rule: rule for rule in (
+    N_("source tag"), N_("dateline"), N_("byline under the title"), N_("chrome"), N_("date line above the title"),
+    N_("site banner"), N_("breadcrumb"), N_("page header (menu, widget)"), N_("footer"), N_("footer marker"),
+    N_("related block marker"), N_("related block (summary)"), N_("related block"), N_("related headline after the lead"))}
 EXIT_BUG = 3
 EXIT_INTERRUPTED = 130
 
@@ -168,7 +174,7 @@ def inspect(file: Path, as_json: bool, data_dir: Path) -> None:
         with processing(file):
             art = convert_page(read_seed(file, ctx), file.name, ctx)
     except (ConvertError, OSError) as exc:
-        click.echo(f"{file}: error: {exc}", err=True)
+        click.echo(str(Problem(str(file), None, str(exc))), err=True)
         sys.exit(1)
     m = art.meta
     out = {
@@ -188,20 +194,27 @@ def inspect(file: Path, as_json: bool, data_dir: Path) -> None:
     if as_json:
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
-    click.echo(f"title:    {out['title']}")
-    click.echo(f"date:     {out['date']} ({out['date_precision']}{', inferred' if out['date_inferred'] else ''})")
-    click.echo("authors:  " + "; ".join(a["name"] + (f" ({a['affiliation']})" if a["affiliation"] else "") for a in out["authors"]))
-    click.echo(f"source:   {out['source']['name']} {out['source']['url'] or ''}")
-    click.echo("people:   " + ", ".join(p["name"] + ("" if p["known"] else " [new]") for p in out["people"]))
-    click.echo("partners: " + ", ".join(p["name_vi"] + ("" if p["known"] else " [new]") for p in out["partners"]))
-    click.echo(f"headings: {len(out['headings'])}, captions: {len(out['captions'])}")
+    new = _(" [new]")
+    click.echo(_("title:    {title}").format(title=out["title"]))
+    click.echo((_("date:     {date} ({precision}, inferred)") if out["date_inferred"] else _("date:     {date} ({precision})"))
+               .format(date=out["date"], precision=out["date_precision"]))
+    click.echo(_("authors:  {names}").format(names="; ".join(
+        a["name"] + (f" ({a['affiliation']})" if a["affiliation"] else "") for a in out["authors"])))
+    click.echo(_("source:   {name} {url}").format(name=out["source"]["name"], url=out["source"]["url"] or ""))
+    click.echo(_("people:   {names}").format(names=", ".join(p["name"] + ("" if p["known"] else new) for p in out["people"])))
+    click.echo(_("partners: {names}").format(
+        names=", ".join(p["name_vi"] + ("" if p["known"] else new) for p in out["partners"])))
+    click.echo(_("headings: {headings}, captions: {captions}").format(headings=len(out["headings"]),
+                                                                     captions=len(out["captions"])))
     for w in out["warnings"]:
-        click.echo(f"warning:  {w}")
-    click.echo("evidence: " + ", ".join(f"{k} from {v}" for k, v in m["provenance"].get("evidence", {}).items()))
+        click.echo(_("warning:  {text}").format(text=w))
+    click.echo(_("evidence: {how}").format(how=", ".join(
+        _("{field} from {how}").format(field=k, how=_(EVIDENCE.get(v, v)))
+        for k, v in m["provenance"].get("evidence", {}).items())))
     for c in art.to_check:
-        click.echo(f"to check: {c}")
+        click.echo(_("to check: {text}").format(text=c))
     for line, rule in art.removed:
-        click.echo(f"removed:  [{rule}] {line}")
+        click.echo(_("removed:  [{rule}] {line}").format(rule=_(RULES.get(rule, rule)), line=line))
 
 
 @main.command()
