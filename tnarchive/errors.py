@@ -93,6 +93,7 @@ class Problem:
 
 
 LEVELS = (N_("error"), N_("warning"))  # Problem.level, translated when shown
+INTERRUPTED_EARLY = N_("interrupted: nothing was left half-written")  # Ctrl-C outside a command (cli.py)
 
 
 class ArchiveError(Exception):

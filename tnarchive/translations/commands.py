@@ -10,14 +10,16 @@ from pathlib import Path
 
 import click
 
-from ..errors import _
+from ..clihelp import Group
+from ..errors import N_, _
 
 _DIR = click.Path(file_okay=False, path_type=Path)
 
 
-@click.group()
+@click.group(cls=Group, help=N_("Translate the archive in CAT tools (XLIFF, PO, TMX, TBX) and take the translations "
+                                "back."))
 def translations() -> None:
-    """Translate the archive in CAT tools (XLIFF, PO, TMX, TBX) and take the translations back."""
+    """The group of translation commands (their help texts are translated when shown: clihelp.py)."""
 
 
 def _setup():
@@ -35,16 +37,15 @@ def _setup():
     return root, articles, terms(auth), glossary_names(auth)
 
 
-@translations.command("export")
-@click.option("--missing", is_flag=True, help="Articles with no English translation.")
-@click.option("--stale", is_flag=True, help="Translations of an earlier Vietnamese text: only the changed units need work.")
-@click.option("--slug", "slugs", multiple=True, help="Only this article (repeatable).")
-@click.option("--since", default=None, help="Only articles dated on or after DATE (YYYY-MM-DD).")
+@translations.command("export", help=N_("Write one XLIFF (or PO) file per article to translate: OUT/<slug>.xlf (.po). Without "
+                              "--missing or --stale, every article (current translations as translated units)."))
+@click.option("--missing", is_flag=True, help=N_("Articles with no English translation."))
+@click.option("--stale", is_flag=True, help=N_("Translations of an earlier Vietnamese text: only the changed units need work."))
+@click.option("--slug", "slugs", multiple=True, help=N_("Only this article (repeatable)."))
+@click.option("--since", default=None, help=N_("Only articles dated on or after DATE (YYYY-MM-DD)."))
 @click.option("--format", "fmt", type=click.Choice(["xliff", "po"]), default="xliff", show_default=True)
 @click.option("--out", "out_dir", type=_DIR, default=Path("translations/out"), show_default=True)
 def export_cmd(missing: bool, stale: bool, slugs: tuple[str, ...], since: str | None, fmt: str, out_dir: Path) -> None:
-    """Write one XLIFF (or PO) file per article to translate: OUT/<slug>.xlf (.po). Without --missing
-    or --stale, every article (current translations as translated units)."""
     from ..convert import atomic_write
     from ..forked import fork_map
     from . import memory
@@ -74,10 +75,9 @@ def export_cmd(missing: bool, stale: bool, slugs: tuple[str, ...], since: str | 
     sys.exit(1 if unknown else 0)
 
 
-@translations.command("glossary")
+@translations.command("glossary", help=N_("Write OUT/glossary.tbx and OUT/glossary.csv: every partner's and person's names (data/)."))
 @click.option("--out", "out_dir", type=_DIR, default=Path("translations"), show_default=True)
 def glossary_cmd(out_dir: Path) -> None:
-    """Write OUT/glossary.tbx and OUT/glossary.csv: every partner's and person's names (data/)."""
     from ..convert import atomic_write
     from .glossary import csv_text, tbx_bytes
 
@@ -87,10 +87,9 @@ def glossary_cmd(out_dir: Path) -> None:
     click.echo(_("wrote {out}/glossary.tbx and glossary.csv: {n} record(s)").format(out=out_dir, n=len(glossary)))
 
 
-@translations.command("memory")
+@translations.command("memory", help=N_("Write OUT/memory.tmx: every block of every current translation."))
 @click.option("--out", "out_dir", type=_DIR, default=Path("translations"), show_default=True)
 def memory_cmd(out_dir: Path) -> None:
-    """Write OUT/memory.tmx: every block of every current translation."""
     from ..convert import atomic_write
     from .memory import pairs, tmx_bytes
 
@@ -99,14 +98,13 @@ def memory_cmd(out_dir: Path) -> None:
     click.echo(_("wrote {out}/memory.tmx: {n} block(s)").format(out=out_dir, n=sum(len(pairs(s, e)) for s, e in articles)))
 
 
-@translations.command("import")
+@translations.command("import", help=N_("Write docs/en/articles/<slug>.md from translated XLIFF or PO FILES, refusing a file "
+                              "with one line per problem (FILE: unit ID: LEVEL: MESSAGE)."))
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--force", is_flag=True, help="Accept warnings (recorded in the translation's front matter); "
-              "never errors.")
-@click.option("--translator", default="", help="Who translated (default: the file's Last-Translator or header note).")
+@click.option("--force", is_flag=True, help=N_("Accept warnings (recorded in the translation's front matter); "
+              "never errors."))
+@click.option("--translator", default="", help=N_("Who translated (default: the file's Last-Translator or header note)."))
 def import_cmd(files: tuple[Path, ...], force: bool, translator: str) -> None:
-    """Write docs/en/articles/<slug>.md from translated XLIFF or PO FILES, refusing a file with one
-    line per problem (FILE: unit ID: LEVEL: MESSAGE)."""
     from ..forked import fork_map
     from .importing import FILES_PER_JOB, import_file
 
@@ -127,11 +125,11 @@ def import_cmd(files: tuple[Path, ...], force: bool, translator: str) -> None:
     sys.exit(1 if refused else 0)
 
 
-@translations.command("new")
+@translations.command("new", help=N_("Write docs/en/articles/SLUG.md to translate by hand: the front matter filled in and one "
+                              "placeholder (\"TODO: \" and the Vietnamese) per block, in order. Then `translations stamp "
+                              "SLUG`."))
 @click.argument("slug")
 def new_cmd(slug: str) -> None:
-    """Write docs/en/articles/SLUG.md to translate by hand: the front matter filled in and one
-    placeholder ("TODO: " and the Vietnamese) per block, in order. Then `translations stamp SLUG`."""
     from .handwritten import skeleton
 
     root, articles = _setup()[:2]
@@ -147,12 +145,11 @@ def new_cmd(slug: str) -> None:
         path=path.relative_to(root), slug=slug))
 
 
-@translations.command("stamp")
+@translations.command("stamp", help=N_("Record that docs/en/articles/SLUG.md now translates the current Vietnamese (its "
+                              "source_sha256), after checking its units; placeholders left or units missing refuse."))
 @click.argument("slug")
-@click.option("--translator", default="", help="Record who updated it.")
+@click.option("--translator", default="", help=N_("Record who updated it."))
 def stamp_cmd(slug: str, translator: str) -> None:
-    """Record that docs/en/articles/SLUG.md now translates the current Vietnamese (its source_sha256),
-    after checking its units; placeholders left or units missing refuse."""
     from .handwritten import stamp
 
     root, articles, glossary, names = _setup()
