@@ -250,3 +250,33 @@ def test_mkdocs_build_fails_on_a_broken_data_file_in_the_locale_language(tmp_pat
                           text=True, timeout=600, env={**clean, "LANG": "vi_VN.UTF-8"})
     assert proc.returncode != 0
     assert f"data/partners.yml:{wrong}: lỗi: thụt lề không khớp với dòng trên" in proc.stderr, proc.stderr[-2000:]
+
+
+def test_help_is_translated_when_shown(converted):
+    """click reads help texts at import, before --lang: they are translated when --help prints them."""
+    vi = tna(converted, "--lang", "vi", "convert", "--help", env=EN)
+    assert "Chuyển đổi mọi trang gốc trong SEEDS" in vi.stdout and "Thư mục chứa các trang gốc" in vi.stdout
+    en = tna(converted, "convert", "--help", env=EN)
+    assert "Convert every raw page in SEEDS" in en.stdout and "Folder of raw pages" in en.stdout
+    top = tna(converted, "--help", env=VI)
+    assert "Kho lưu trữ Hợp tác quốc tế Thái Nguyên" in top.stdout and "Kiểm tra kho lưu trữ" in top.stdout
+
+
+def test_an_uncompiled_catalogue_is_read_from_the_po(tmp_path, monkeypatch):
+    """A fresh clone before scripts/setup.sh (no .mo), or a .po edited since the last compile: the .po."""
+    from tnarchive import errors
+
+    po = tmp_path / "vi" / "LC_MESSAGES" / "tnarchive.po"
+    po.parent.mkdir(parents=True)
+    po.write_text((LOCALE / "vi" / "LC_MESSAGES" / "tnarchive.po").read_text(encoding="utf-8")
+                  .replace('msgstr "lỗi"', 'msgstr "LỖI"'), encoding="utf-8")
+    monkeypatch.setattr(errors, "LOCALE_DIR", tmp_path)
+    errors._catalogue.cache_clear()
+    try:
+        errors.set_language("vi")
+        assert errors._("error") == "LỖI"
+        assert errors._("a message nobody wrote") == "a message nobody wrote"
+        errors.set_language("en")
+        assert errors._("error") == "error"
+    finally:
+        errors._catalogue.cache_clear()
