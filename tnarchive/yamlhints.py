@@ -75,7 +75,7 @@ def _unclosed_quote(lines: list[str], exc, last: int) -> tuple[int, str] | None:
     for i in range(last + 1):
         value = _VALUE.match(lines[i])
         text = value.group(1).rstrip() if value else ""
-        if text[:1] in ("'", '"') and (len(text) == 1 or not text.endswith(text[0])):
+        if text[:1] in ("'", '"') and text[0] not in text[1:]:
             return i, text[0]
     return None
 
