@@ -258,8 +258,11 @@ def test_help_is_translated_when_shown(converted):
     assert "Chuyển đổi mọi trang gốc trong SEEDS" in vi.stdout and "Thư mục chứa các trang gốc" in vi.stdout
     en = tna(converted, "convert", "--help", env=EN)
     assert "Convert every raw page in SEEDS" in en.stdout and "Folder of raw pages" in en.stdout
+    assert "Cách dùng: tnarchive convert [OPTIONS]" in vi.stdout and "Tùy chọn:" in vi.stdout
     top = tna(converted, "--help", env=VI)
     assert "Kho lưu trữ Hợp tác quốc tế Thái Nguyên" in top.stdout and "Kiểm tra kho lưu trữ" in top.stdout
+    assert "Hiện hướng dẫn này rồi thoát." in top.stdout and "\nLệnh:\n" in top.stdout
+    assert_vietnamese(top.stdout)
 
 
 def test_an_uncompiled_catalogue_is_read_from_the_po(tmp_path, monkeypatch):
