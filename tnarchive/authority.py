@@ -112,7 +112,8 @@ def _degrees(rec: dict, key: str, limit: int, where: _Where, path: tuple, what: 
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not -limit <= value <= limit:
-        raise where.error(path + (key,), _("{what}: '{key}' must be a number of degrees from -{limit} to {limit}").format(what=what, key=key, limit=limit))
+        raise where.error(path + (key,), _("{what}: '{key}' must be a number of degrees from -{limit} to {limit}")
+                          .format(what=what, key=key, limit=limit))
     return float(value)
 
 
@@ -140,7 +141,8 @@ def load_authority(partners_data: dict | None, people_data: dict | None,
             raise pw.error(path, _("{what}: id used twice").format(what=what))
         kind = _require(rec, "kind", pw, path, what)
         if kind not in PARTNER_KINDS:
-            raise pw.error(path + ("kind",), _("{what}: kind '{kind}' is not one of {kinds}").format(what=what, kind=kind, kinds=", ".join(PARTNER_KINDS)))
+            raise pw.error(path + ("kind",), _("{what}: kind '{kind}' is not one of {kinds}")
+                           .format(what=what, kind=kind, kinds=", ".join(PARTNER_KINDS)))
         at[pid] = (pw, path)
         auth.partners[pid] = Partner(
             id=pid, name_vi=_require(rec, "name_vi", pw, path, what), name_en=_require(rec, "name_en", pw, path, what),
@@ -155,7 +157,8 @@ def load_authority(partners_data: dict | None, people_data: dict | None,
         if (p.lat is None) != (p.lon is None):
             raise pw.error(at[p.id][1], _("partner '{id}': give both lat and lon, or neither").format(id=p.id))
         if p.parent and p.parent not in auth.partners:
-            raise pw.error(at[p.id][1] + ("parent",), _("partner '{id}': parent '{parent}' is not a partner id").format(id=p.id, parent=p.parent))
+            raise pw.error(at[p.id][1] + ("parent",), _("partner '{id}': parent '{parent}' is not a partner id")
+                           .format(id=p.id, parent=p.parent))
     for i, rec in enumerate((people_data or {}).get("people") or []):
         path, what = ("people", i), _("person #{n}").format(n=i + 1)
         if not isinstance(rec, dict):

@@ -103,7 +103,8 @@ def decode(data: bytes) -> str:
             try:
                 text = data.decode(enc)
             except UnicodeDecodeError as exc:
-                raise DecodeError(_("byte-order mark says {enc} but the bytes are not ({why})").format(enc=enc, why=exc.reason)) from None
+                raise DecodeError(_("byte-order mark says {enc} but the bytes are not ({why})")
+                                  .format(enc=enc, why=exc.reason)) from None
             break
     if text is None:
         try:

@@ -59,7 +59,8 @@ def _strings(items, where: str = "sources.yml") -> list[str]:
     out = []
     for item in items or []:
         if not isinstance(item, (str, int, float)):
-            raise ProfileError(_("{where}: {item} is not text; put quotes around a marker that ends with ':'").format(where=where, item=repr(item)))
+            raise ProfileError(_("{where}: {item} is not text; put quotes around a marker that ends with ':'")
+                               .format(where=where, item=repr(item)))
         out.append(str(item))
     return out
 

@@ -20,7 +20,8 @@ class Coverage:
         return 100.0 * self.current / self.total if self.total else 0.0
 
     def line(self) -> str:
-        years = ", ".join(f"{y or _('undated')}: {c}/{n}" for y, (n, c, _stale) in sorted(self.by_year.items(), key=_year_order))
+        undated = _("undated")
+        years = ", ".join(f"{y or undated}: {c}/{n}" for y, (n, c, _stale) in sorted(self.by_year.items(), key=_year_order))
         return (_("translations: {current} of {total} article(s) translated and current ({share:.1f} %), "
                   "{stale} stale, {missing} missing").format(current=self.current, total=self.total, share=self.share,
                                                              stale=len(self.stale), missing=len(self.missing))
