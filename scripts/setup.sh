@@ -18,6 +18,8 @@ if [ ! -x .venv/bin/tnarchive ] || ! grep -qxF "$installed" .venv/.installed 2>/
   .venv/bin/python -m pip install -qq -c requirements.lock -e ".${extras}"
   printf '%s\n' "${installed% test}" "$installed" | sort -u > .venv/.installed
 fi
+# The Vietnamese messages: the committed .po compiled into the .mo gettext reads (not committed).
+.venv/bin/pybabel --quiet compile --domain tnarchive --directory tnarchive/locale
 if [ "${1:-}" = "--test" ] && { [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/truetype/dejavu ]; }; then
   echo "setup: installing Debian's chromium for the browser tests" >&2
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

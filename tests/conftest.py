@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import os
 import threading
 import shutil
 import subprocess
@@ -11,6 +12,13 @@ import sys
 from pathlib import Path
 
 import pytest
+
+# Messages follow the locale (tnarchive/errors.py): the suite runs in English whatever the machine's
+# locale is, in this process and in every `tnarchive` and `mkdocs` it starts. A test of the Vietnamese
+# messages sets LANG (or --lang) itself.
+os.environ["LANG"] = "en_US.UTF-8"
+for _var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_var, None)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -29,6 +37,15 @@ def run(args: list[str], cwd: Path, check: bool = False, timeout: float = 120) -
 def inspect(path: Path, cwd: Path = ROOT) -> dict:
     proc = run(["inspect", str(path), "--json"], cwd=cwd, check=True)
     return json.loads(proc.stdout)
+
+
+@pytest.fixture(autouse=True)
+def _english_again():
+    """A test that chose a language in this process (`--lang` through click's runner) leaves none chosen."""
+    yield
+    from tnarchive.errors import set_language
+
+    set_language(None)
 
 
 @pytest.fixture

@@ -117,7 +117,7 @@ CONVERT_REFUSED = {
                                                          "    name_en: X\n    kind: country\n"),
                                          r"data/partners\.yml:3: error: partners\.0\.name_vi: expected text, found 5"),
     "YAML syntax error": (lambda r: append(r / "data/people.yml", "  - id: [unclosed\n"),
-                          r"data/people\.yml:\d+: error: not valid YAML: "),
+                          r"data/people\.yml:\d+: error: the \[ opened on this line is never closed with \]"),
     "bad byte in a data file": (lambda r: write(r / "data/cues.yml", b"person_titles:\n  - \xf4ng\n"),
                                 r"data/cues\.yml:2: error: not UTF-8 text \(byte 0xf4\)"),
     "correction date is words": (lambda r: correction(r, 'date: "hôm qua"\n'),

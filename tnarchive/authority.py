@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .errors import ArchiveError
+from .errors import ArchiveError, _
 from .text import fold, nfc, words
 
 PARTNER_KINDS = (
@@ -103,7 +103,7 @@ def _strs(value, where: _Where, path: tuple, what: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
-        raise where.error(path, f"{what}: must be a list of names")
+        raise where.error(path, _("{what}: must be a list of names").format(what=what))
     return tuple(nfc(str(v)).strip() for v in value if str(v).strip())
 
 
@@ -112,14 +112,15 @@ def _degrees(rec: dict, key: str, limit: int, where: _Where, path: tuple, what: 
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not -limit <= value <= limit:
-        raise where.error(path + (key,), f"{what}: '{key}' must be a number of degrees from -{limit} to {limit}")
+        raise where.error(path + (key,), _("{what}: '{key}' must be a number of degrees from -{limit} to {limit}")
+                          .format(what=what, key=key, limit=limit))
     return float(value)
 
 
 def _require(rec: dict, key: str, where: _Where, path: tuple, what: str) -> str:
     value = rec.get(key)
     if not isinstance(value, str) or not value.strip():
-        raise where.error(path, f"{what}: '{key}' is required")
+        raise where.error(path, _("{what}: '{key}' is required").format(what=what, key=key))
     return nfc(value).strip()
 
 
@@ -131,16 +132,17 @@ def load_authority(partners_data: dict | None, people_data: dict | None,
     pw, hw = _Where(partners_file, lines), _Where(people_file, lines)
     at: dict[str, tuple[_Where, tuple]] = {}  # record id → where it is written
     for i, rec in enumerate((partners_data or {}).get("partners") or []):
-        path, what = ("partners", i), f"partner #{i + 1}"
+        path, what = ("partners", i), _("partner #{n}").format(n=i + 1)
         if not isinstance(rec, dict):
-            raise pw.error(path, f"{what}: must be a mapping of fields")
+            raise pw.error(path, _("{what}: must be a mapping of fields").format(what=what))
         pid = _require(rec, "id", pw, path, what)
-        what = f"partner '{pid}'"
+        what = _("partner '{id}'").format(id=pid)
         if pid in auth.partners:
-            raise pw.error(path, f"{what}: id used twice")
+            raise pw.error(path, _("{what}: id used twice").format(what=what))
         kind = _require(rec, "kind", pw, path, what)
         if kind not in PARTNER_KINDS:
-            raise pw.error(path + ("kind",), f"{what}: kind '{kind}' is not one of {', '.join(PARTNER_KINDS)}")
+            raise pw.error(path + ("kind",), _("{what}: kind '{kind}' is not one of {kinds}")
+                           .format(what=what, kind=kind, kinds=", ".join(PARTNER_KINDS)))
         at[pid] = (pw, path)
         auth.partners[pid] = Partner(
             id=pid, name_vi=_require(rec, "name_vi", pw, path, what), name_en=_require(rec, "name_en", pw, path, what),
@@ -153,21 +155,22 @@ def load_authority(partners_data: dict | None, people_data: dict | None,
         )
     for p in auth.partners.values():
         if (p.lat is None) != (p.lon is None):
-            raise pw.error(at[p.id][1], f"partner '{p.id}': give both lat and lon, or neither")
+            raise pw.error(at[p.id][1], _("partner '{id}': give both lat and lon, or neither").format(id=p.id))
         if p.parent and p.parent not in auth.partners:
-            raise pw.error(at[p.id][1] + ("parent",), f"partner '{p.id}': parent '{p.parent}' is not a partner id")
+            raise pw.error(at[p.id][1] + ("parent",), _("partner '{id}': parent '{parent}' is not a partner id")
+                           .format(id=p.id, parent=p.parent))
     for i, rec in enumerate((people_data or {}).get("people") or []):
-        path, what = ("people", i), f"person #{i + 1}"
+        path, what = ("people", i), _("person #{n}").format(n=i + 1)
         if not isinstance(rec, dict):
-            raise hw.error(path, f"{what}: must be a mapping of fields")
+            raise hw.error(path, _("{what}: must be a mapping of fields").format(what=what))
         pid = _require(rec, "id", hw, path, what)
-        what = f"person '{pid}'"
+        what = _("person '{id}'").format(id=pid)
         if pid in auth.people or pid in auth.partners:
-            raise hw.error(path, f"{what}: id used twice")
+            raise hw.error(path, _("{what}: id used twice").format(what=what))
         name = _require(rec, "name", hw, path, what)
         roles = rec.get("roles") or []
         if not isinstance(roles, list):
-            raise hw.error(path + ("roles",), f"{what}: roles must be a list")
+            raise hw.error(path + ("roles",), _("{what}: roles must be a list").format(what=what))
         at[pid] = (hw, path)
         auth.people[pid] = Person(
             id=pid, name=name, name_ascii=rec.get("name_ascii") or fold(name).title(),
@@ -189,7 +192,9 @@ def _names(auth: Authority, at: dict) -> list[Name]:
             return
         if toks in owner and owner[toks] != record:
             where, path = at[record]
-            raise where.error(path, f"{kind} '{record}': name '{text}' is also a name of '{owner[toks]}'")
+            raise where.error(path, _("{kind} '{record}': name '{text}' is also a name of '{other}'").format(
+                kind=_("partner") if kind == "partner" else _("person"),
+                record=record, text=text, other=owner[toks]))
         if toks in owner:
             return
         owner[toks] = record

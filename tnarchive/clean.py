@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .datelines import parse_date_line
+from .errors import _
 from .header import DATE_RANKS, Header, is_chrome, is_marker, is_prose, read_header
 from .profiles import Profile, marker_key
 from .text import Folds, fold
@@ -78,7 +79,7 @@ def split_page(text: str, profile: Profile, title_hint: str | None = None) -> Pa
     h = read_header(lines, profile, folded, title_hint)
     removed = list(h.removed)
     dates = list(h.dates)
-    warnings = [f'prose-like line removed above the title ({rule}): "{line[:120]}"'
+    warnings = [_('prose-like line removed above the title ({rule}): "{line}"').format(rule=rule, line=line[:120])
                 for line, rule in h.removed if is_prose(line, strict=True)]
     prose_removed = [(line, "above the title") for line, _rule in h.removed if is_prose(line, strict=True)]
     body: list[str] = list(h.kept_between)
@@ -95,7 +96,8 @@ def split_page(text: str, profile: Profile, title_hint: str | None = None) -> Pa
         if ended:
             removed.append((line, "footer"))
             if is_prose(line, strict=True) and not is_chrome(line, profile, folded) and not confirmed:
-                warnings.append(f'prose-like line removed as footer (after "{ended}"): "{line[:120]}"')
+                warnings.append(_('prose-like line removed as footer (after "{marker}"): "{line}"').format(
+                    marker=ended, line=line[:120]))
                 prose_removed.append((line, "footer"))
             continue
         if is_marker(line, profile, folded):
@@ -112,7 +114,8 @@ def split_page(text: str, profile: Profile, title_hint: str | None = None) -> Pa
                 in_block = False  # the block ends where prose resumes: the article goes on
             else:
                 if is_prose(line, strict=True) and not card and not chrome:
-                    warnings.append(f'prose-like line removed in a related block, no article text follows it: "{line[:120]}"')
+                    warnings.append(_('prose-like line removed in a related block, no article text follows it: "{line}"')
+                                    .format(line=line[:120]))
                     prose_removed.append((line, "related block"))
                 # A card (headline, the same headline again, a summary) is all related article.
                 removed.append((line, "chrome" if chrome else "related block (summary)" if card else "related block"))

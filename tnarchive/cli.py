@@ -3,12 +3,20 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import threading
 
 
 def _interrupted_outside_a_command(signum, frame):
-    """Ctrl-C while the command starts (imports) or after it is done: one line, not a traceback."""
-    os.write(2, b"interrupted: nothing was left half-written\n")
+    """Ctrl-C while the command starts (imports) or after it is done: one line, not a traceback
+    (in the chosen language once tnarchive/errors.py is loaded)."""
+    line = "interrupted: nothing was left half-written"
+    errors = sys.modules.get("tnarchive.errors")
+    try:
+        line = errors._(errors.INTERRUPTED_EARLY) if errors else line
+    except Exception:  # noqa: BLE001  (a handler at exit must not fail: the English line then)
+        pass
+    os.write(2, (line + "\n").encode("utf-8", "replace"))
     os._exit(130)
 
 
@@ -16,27 +24,33 @@ if threading.current_thread() is threading.main_thread():
     signal.signal(signal.SIGINT, _interrupted_outside_a_command)
 
 import json  # noqa: E402  (after the handler: Ctrl-C while these load is one line too)
-import sys  # noqa: E402
 import traceback  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import click  # noqa: E402
 
 from . import __version__  # noqa: E402
-from .convert import PRUNE_LIMIT, atomic_write, convert_all, read_seed, seed_files  # noqa: E402
+from .clihelp import Group  # noqa: E402
+from .convert import atomic_write, convert_all, read_seed, seed_files  # noqa: E402
 from .datafiles import SetupError, load_context  # noqa: E402
-from .errors import ArchiveError, Problem, _, bug_line, doing, processing  # noqa: E402
+from .errors import LANGUAGES, ArchiveError, N_, Problem, _, bug_line, doing, processing, set_language  # noqa: E402
 from .inputs import Hashes, input_files  # noqa: E402
 from .pipeline import ConvertError, convert_page  # noqa: E402
 from . import review_items  # noqa: E402
 from .review import review_report, translation_status  # noqa: E402
 
 _ROOT = click.Path(file_okay=False, path_type=Path)
+# How `inspect` names the converter's evidence and removal rules (the front matter keeps the English keys).
+EVIDENCE = {"structured data": N_("structured data"), "header line": N_("header line"), "inferred": N_("inferred")}
+RULES = {rule: rule for rule in (
+    N_("source tag"), N_("dateline"), N_("byline under the title"), N_("chrome"), N_("date line above the title"),
+    N_("site banner"), N_("breadcrumb"), N_("page header (menu, widget)"), N_("footer"), N_("footer marker"),
+    N_("related block marker"), N_("related block (summary)"), N_("related block"), N_("related headline after the lead"))}
 EXIT_BUG = 3
 EXIT_INTERRUPTED = 130
 
 
-class _Main(click.Group):
+class _Main(Group):
     """Every command's errors end here: the project's own (ArchiveError) as one line per problem,
     Ctrl-C as one line, anything else as one line naming a bug and the file being processed
     (the traceback only with --debug)."""
@@ -69,50 +83,50 @@ class _Main(click.Group):
                 signal.signal(signal.SIGINT, _interrupted_outside_a_command)
 
 
-@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]},
+             help=N_("Thái Nguyên International Cooperation Archive: convert raw pages and build the "
+                     "archive.\n\nEvery problem is printed as one line, PATH:LINE: error: MESSAGE. Exit status: "
+                     "0 done; 1 some pages, findings or files had problems (the rest was done); 2 nothing was "
+                     "done: a data file, an argument or a folder is wrong, or the run would remove articles "
+                     "(see --prune); 3 a bug in tnarchive (one line; --debug shows the traceback); 130 "
+                     "interrupted (Ctrl-C)."))
 @click.version_option(__version__, prog_name="tnarchive")
-@click.option("--debug", is_flag=True, help="On a bug, print the Python traceback too.")
+@click.option("--debug", is_flag=True, help=N_("On a bug, print the Python traceback too."))
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None, is_eager=True, expose_value=False,
+              callback=lambda ctx, param, value: set_language(value),
+              help=N_("Language of the messages (default: the locale's, LANG; Vietnamese when it starts with vi)."))
 def main(debug: bool) -> None:
-    """Thái Nguyên International Cooperation Archive: convert raw pages and build the archive.
-
-    Every problem is printed as one line, PATH:LINE: error: MESSAGE. Exit status: 0 done;
-    1 some pages, findings or files had problems (the rest was done); 2 nothing was done: a data
-    file, an argument or a folder is wrong, or the run would remove articles (see --prune);
-    3 a bug in tnarchive (one line; --debug shows the traceback); 130 interrupted (Ctrl-C).
-    """
+    """The group: --lang is applied by its callback, --debug read by _Main.invoke."""
 
 
-@main.command()
+@main.command(help=N_("Convert every raw page in SEEDS into Markdown with front matter under OUT.\n\nOutput is "
+                      "deterministic: the same inputs give byte-identical files. Pages that fail are reported "
+                      "as \"FILE: error: REASON\" and keep their previous article; the others still convert. "
+                      "Exit status: 0 all converted, 1 some pages failed, 2 nothing done (a data file is "
+                      "wrong, or articles would be removed without --prune), 130 interrupted."))
 @click.option("--seeds", "seeds_dir", type=_ROOT, default=Path("seeds"), show_default=True,
-              help="Folder of raw pages (.txt, .html). Never modified.")
+              help=N_("Folder of raw pages (.txt, .html). Never modified."))
 @click.option("--out", "out_dir", type=_ROOT, default=Path("docs/vi/articles"), show_default=True,
-              help="Folder for the generated Vietnamese articles.")
+              help=N_("Folder for the generated Vietnamese articles."))
 @click.option("--data", "data_dir", type=_ROOT, default=Path("data"), show_default=True,
-              help="Folder of authority files, source profiles and corrections.")
+              help=N_("Folder of authority files, source profiles and corrections."))
 @click.option("--translations", "translations_dir", type=_ROOT, default=Path("docs/en/articles"), show_default=True,
-              help="Folder of curated English translations, checked for missing and stale ones (never written).")
+              help=N_("Folder of curated English translations, checked for missing and stale ones (never written)."))
 @click.option("--report", "report_dir", type=_ROOT, default=Path("reports"), show_default=True,
-              help="Folder for review.md / review.json: unreviewed names, inferred dates, warnings.")
+              help=N_("Folder for review.md / review.json: unreviewed names, inferred dates, warnings."))
 @click.option("--force", is_flag=True,
-              help="Overwrite generated files edited by hand (a copy goes to REPORT/overwritten/).")
+              help=N_("Overwrite generated files edited by hand (a copy goes to REPORT/overwritten/)."))
 @click.option("--progress/--no-progress", default=None,
-              help="Show a progress bar (default: when more than 5 pages and stderr is a terminal).")
+              help=N_("Show a progress bar (default: when more than 5 pages and stderr is a terminal)."))
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
-              help="Processes that convert pages (default: one per CPU, at most one per 25 pages). "
-                   "The output does not depend on it.")
+              help=N_("Processes that convert pages (default: one per CPU, at most one per 25 pages). "
+                      "The output does not depend on it."))
 @click.option("--prune", is_flag=True,
-              help=f"Allow removing articles whose seed is gone when that is more than {PRUNE_LIMIT} of them, or all "
-                   "of them (without it such a run refuses and lists what would go).")
-@click.option("-v", "--verbose", is_flag=True, help="Also list every article written, removed or moved.")
+              help=N_("Allow removing articles whose seed is gone when that is more than a few of them, or all of "
+                      "them (without it such a run refuses and lists what would go)."))
+@click.option("-v", "--verbose", is_flag=True, help=N_("Also list every article written, removed or moved."))
 def convert(seeds_dir: Path, out_dir: Path, data_dir: Path, translations_dir: Path, report_dir: Path, force: bool,
             progress: bool | None, jobs: int | None, prune: bool, verbose: bool) -> None:
-    """Convert every raw page in SEEDS into Markdown with front matter under OUT.
-
-    Output is deterministic: the same inputs give byte-identical files. Pages that fail
-    are reported as "FILE: error: REASON" and keep their previous article; the others
-    still convert. Exit status: 0 all converted, 1 some pages failed, 2 nothing done (a data file
-    is wrong, or articles would be removed without --prune), 130 interrupted.
-    """
     # Hashed before they are read: a file changed during the run is newer than the record, so stale.
     inputs = Hashes().of(input_files(seed_files(seeds_dir), data_dir)) if seeds_dir.is_dir() else None
     ctx = load_context(data_dir)
@@ -168,26 +182,23 @@ def _project_data(data_dir: Path) -> Path:
     return data_dir
 
 
-@main.command()
+@main.command(help=N_("Show what the converter would extract from one raw FILE, writing nothing.\n\nWith --json: "
+                      "one object with the keys title, date, date_precision, date_inferred, authors, source, "
+                      "people, partners, headings, captions, body_markdown, warnings. Without it, the summary "
+                      "also says how each field was found, which fields to check (found only by a weak rule) "
+                      "and every line taken out with the rule that took it. Works from any folder inside the "
+                      "project."))
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a summary.")
+@click.option("--json", "as_json", is_flag=True, help=N_("Print one JSON object instead of a summary."))
 @click.option("--data", "data_dir", type=_ROOT, default=Path("data"), show_default=True,
-              help="Folder of authority files and source profiles.")
+              help=N_("Folder of authority files and source profiles."))
 def inspect(file: Path, as_json: bool, data_dir: Path) -> None:
-    """Show what the converter would extract from one raw FILE, writing nothing.
-
-    With --json: one object with the keys title, date, date_precision, date_inferred,
-    authors, source, people, partners, headings, captions, body_markdown, warnings. Without it, the
-    summary also says how each field was found, which fields to check (found only by a weak
-    rule) and every line taken out with the rule that took it. Works from any folder inside the
-    project.
-    """
     ctx = load_context(_project_data(data_dir))
     try:
         with processing(file):
             art = convert_page(read_seed(file, ctx), file.name, ctx)
     except (ConvertError, OSError) as exc:
-        click.echo(f"{file}: error: {exc}", err=True)
+        click.echo(str(Problem(str(file), None, str(exc))), err=True)
         sys.exit(1)
     m = art.meta
     out = {
@@ -207,32 +218,38 @@ def inspect(file: Path, as_json: bool, data_dir: Path) -> None:
     if as_json:
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
-    click.echo(f"title:    {out['title']}")
-    click.echo(f"date:     {out['date']} ({out['date_precision']}{', inferred' if out['date_inferred'] else ''})")
-    click.echo("authors:  " + "; ".join(a["name"] + (f" ({a['affiliation']})" if a["affiliation"] else "") for a in out["authors"]))
-    click.echo(f"source:   {out['source']['name']} {out['source']['url'] or ''}")
-    click.echo("people:   " + ", ".join(p["name"] + ("" if p["known"] else " [new]") for p in out["people"]))
-    click.echo("partners: " + ", ".join(p["name_vi"] + ("" if p["known"] else " [new]") for p in out["partners"]))
-    click.echo(f"headings: {len(out['headings'])}, captions: {len(out['captions'])}")
+    new = _(" [new]")
+    click.echo(_("title:    {title}").format(title=out["title"]))
+    click.echo((_("date:     {date} ({precision}, inferred)") if out["date_inferred"] else _("date:     {date} ({precision})"))
+               .format(date=out["date"], precision=out["date_precision"]))
+    click.echo(_("authors:  {names}").format(names="; ".join(
+        a["name"] + (f" ({a['affiliation']})" if a["affiliation"] else "") for a in out["authors"])))
+    click.echo(_("source:   {name} {url}").format(name=out["source"]["name"], url=out["source"]["url"] or ""))
+    click.echo(_("people:   {names}").format(names=", ".join(p["name"] + ("" if p["known"] else new) for p in out["people"])))
+    click.echo(_("partners: {names}").format(
+        names=", ".join(p["name_vi"] + ("" if p["known"] else new) for p in out["partners"])))
+    click.echo(_("headings: {headings}, captions: {captions}").format(headings=len(out["headings"]),
+                                                                     captions=len(out["captions"])))
     for w in out["warnings"]:
-        click.echo(f"warning:  {w}")
-    click.echo("evidence: " + ", ".join(f"{k} from {v}" for k, v in m["provenance"].get("evidence", {}).items()))
+        click.echo(_("warning:  {text}").format(text=w))
+    click.echo(_("evidence: {how}").format(how=", ".join(
+        _("{field} from {how}").format(field=k, how=_(EVIDENCE.get(v, v)))
+        for k, v in m["provenance"].get("evidence", {}).items())))
     for c in art.to_check:
-        click.echo(f"to check: {c}")
+        click.echo(_("to check: {text}").format(text=c))
     for item in art.items:  # the doubts the review report adds: a title that is the site's name, a byline as the lead
         if item["key"] in ("title", "lead") and item["code"] != "title-position":
-            click.echo(f"to check: {review_items.sentences(item, m, file.name)[0]}")
+            click.echo(_("to check: {text}").format(text=review_items.sentences(item, m, file.name)[0]))
     for line, rule in art.removed:
-        click.echo(f"removed:  [{rule}] {line}")
+        click.echo(_("removed:  [{rule}] {line}").format(rule=_(RULES.get(rule, rule)), line=line))
 
 
-@main.command()
-@click.option("--strict", is_flag=True, help="Treat warnings (missing or stale translations, unreviewed names, "
-              "undated articles) as errors too.")
+@main.command(help=N_("Check the archive in the current folder: front matter against the schema, known ids, "
+                      "unique slugs, seeds and their checksums, translations. Prints each finding as "
+                      "PATH:LINE: LEVEL: MESSAGE; exits 1 on errors (or, with --strict, on warnings)."))
+@click.option("--strict", is_flag=True, help=N_("Treat warnings (missing or stale translations, unreviewed names, "
+              "undated articles) as errors too."))
 def check(strict: bool) -> None:
-    """Check the archive in the current folder: front matter against the schema, known ids, unique slugs,
-    seeds and their checksums, translations. Prints each finding as PATH:LINE: LEVEL: MESSAGE; exits 1 on
-    errors (or, with --strict, on warnings)."""
     from .check import check as run_check
 
     report: dict = {}
@@ -246,17 +263,17 @@ def check(strict: bool) -> None:
     sys.exit(1 if errors or (strict and warnings) else 0)
 
 
-@main.command()
-@click.option("--site", "site_dir", type=_ROOT, default=Path("site"), show_default=True, help="The built site to export.")
-@click.option("--out", "out_dir", type=_ROOT, default=Path("dist"), show_default=True, help="Folder for the zip.")
-@click.option("--name", default="thai-nguyen-archive", show_default=True, help="Name at the start of the zip's file name.")
-@click.option("--date", "date_", default=None, help="Date in the file name and bag-info (default: today, UTC; "
-              "or SOURCE_DATE_EPOCH).")
-@click.option("--pdf/--no-pdf", default=True, show_default=True, help="Make PDF print editions with headless Chromium.")
+@main.command(help=N_("Write dist/NAME-offline-DATE.zip: the whole bilingual site working from file://, print "
+                      "editions (HTML and PDF) and a BagIt manifest of SHA-256 checksums. Refuses a missing or "
+                      "stale site/, and articles older than their seeds, data files or corrections: each line names "
+                      "the command to run."))
+@click.option("--site", "site_dir", type=_ROOT, default=Path("site"), show_default=True, help=N_("The built site to export."))
+@click.option("--out", "out_dir", type=_ROOT, default=Path("dist"), show_default=True, help=N_("Folder for the zip."))
+@click.option("--name", default="thai-nguyen-archive", show_default=True, help=N_("Name at the start of the zip's file name."))
+@click.option("--date", "date_", default=None, help=N_("Date in the file name and bag-info (default: today, UTC; "
+              "or SOURCE_DATE_EPOCH)."))
+@click.option("--pdf/--no-pdf", default=True, show_default=True, help=N_("Make PDF print editions with headless Chromium."))
 def export(site_dir: Path, out_dir: Path, name: str, date_: str | None, pdf: bool) -> None:
-    """Write dist/NAME-offline-DATE.zip: the whole bilingual site working from file://, print editions
-    (HTML and PDF) and a BagIt manifest of SHA-256 checksums. Refuses a missing or stale site/, and
-    articles older than their seeds, data files or corrections: each line names the command to run."""
     import datetime as dt
     import os
 
@@ -273,11 +290,11 @@ def export(site_dir: Path, out_dir: Path, name: str, date_: str | None, pdf: boo
     run_export(Path.cwd(), site_dir, out_dir, name, date_, pdf=pdf, log=lambda m: click.echo(m, err=True))
 
 
-@main.command()
+@main.command(help=N_("Check an export (the zip, or the unpacked folder): every file present and unaltered. "
+                      "Exit 1 when not; a zip over the caps (files, size, compression ratio) or naming paths "
+                      "outside it is refused unread."))
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 def verify(path: Path) -> None:
-    """Check an export (the zip, or the unpacked folder): every file present and unaltered. Exit 1 when
-    not; a zip over the caps (files, size, compression ratio) or naming paths outside it is refused unread."""
     from .export import verify as run_verify
 
     problems = run_verify(path)

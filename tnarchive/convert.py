@@ -98,8 +98,8 @@ def read_seed(path: Path, ctx: Context) -> bytes:
     size = path.stat().st_size
     if size > ctx.max_bytes:
         raise ConvertError(
-            f"file is {size / 1048576:.1f} MB, over the {ctx.max_bytes / 1048576:.0f} MB limit for one article page"
-        )
+            _("file is {size:.1f} MB, over the {limit:.0f} MB limit for one article page").format(
+                size=size / 1048576, limit=ctx.max_bytes / 1048576))
     return path.read_bytes()
 
 

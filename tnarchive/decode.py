@@ -13,6 +13,8 @@ import re
 
 import ftfy
 
+from .errors import _
+
 
 class DecodeError(ValueError):
     """The bytes are not a text page we can read; the message says why."""
@@ -87,21 +89,22 @@ def _legacy(data: bytes) -> str:
 
     guess = from_bytes(data).best()
     if guess is None:
-        raise DecodeError("cannot decode: not UTF-8, UTF-16 or a known legacy Vietnamese encoding")
+        raise DecodeError(_("cannot decode: not UTF-8, UTF-16 or a known legacy Vietnamese encoding"))
     return str(guess)
 
 
 def decode(data: bytes) -> str:
     """Decode a raw page to NFC text; raise DecodeError with the reason when it is not text."""
     if not data.strip():
-        raise DecodeError("empty file" if not data else "file holds only white space")
+        raise DecodeError(_("empty file") if not data else _("file holds only white space"))
     text: str | None = None
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
                 text = data.decode(enc)
             except UnicodeDecodeError as exc:
-                raise DecodeError(f"byte-order mark says {enc} but the bytes are not ({exc.reason})") from None
+                raise DecodeError(_("byte-order mark says {enc} but the bytes are not ({why})")
+                                  .format(enc=enc, why=exc.reason)) from None
             break
     if text is None:
         try:
@@ -116,10 +119,10 @@ def decode(data: bytes) -> str:
             if text is None:
                 nul = data.find(b"\x00")
                 if nul >= 0:
-                    raise DecodeError(f"binary data, not a text page (NUL byte at offset {nul})") from None
+                    raise DecodeError(_("binary data, not a text page (NUL byte at offset {offset})").format(offset=nul)) from None
                 text = _legacy(data)
     text = text.lstrip("\ufeff")
     controls = len(_CONTROLS.findall(text, 0, 20000))
     if controls > 0.05 * min(len(text), 20000):
-        raise DecodeError("binary data, not a text page (too many control characters)")
+        raise DecodeError(_("binary data, not a text page (too many control characters)"))
     return fix_text(text)

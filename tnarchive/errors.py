@@ -5,13 +5,22 @@ Every problem the archive can diagnose is a `Problem` (file, line, message) prin
 and exits with a documented code, the MkDocs plugin turns them into MkDocs' `PluginError`.
 Anything else that escapes is a bug, and `bug_line` says so in one line.
 
-Every sentence a user reads passes through `_()`, so a later gettext pass (Vietnamese
-messages) has a single place to hook in.
+Every sentence a user reads passes through `_()`: gettext, in the language chosen when the
+message is shown (`tnarchive --lang`, else the locale), from the catalogue in tnarchive/locale/.
 """
 from __future__ import annotations
 
+import functools
+import gettext
+import os
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
+
+LOCALE_DIR = Path(__file__).parent / "locale"
+DOMAIN = "tnarchive"
+LANGUAGES = ("vi", "en")
+_chosen: list[str] = []  # set_language's choice, once made
 
 
 def N_(message: str) -> str:
@@ -19,14 +28,56 @@ def N_(message: str) -> str:
     return message
 
 
+def set_language(lang: str | None) -> None:
+    """Choose the language of every later message ("vi" or "en"); None: follow the locale again."""
+    _chosen[:] = [lang] if lang else []
+
+
+def language() -> str:
+    """The chosen language, else the locale's: the first of LANGUAGE, LC_ALL, LC_MESSAGES, LANG that is set
+    and not empty; Vietnamese when it starts with "vi", English otherwise."""
+    if _chosen:
+        return _chosen[0]
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            return "vi" if value.lower().startswith("vi") else "en"
+    return "en"
+
+
+@functools.cache
+def _catalogue(lang: str) -> gettext.NullTranslations:
+    """The compiled catalogue (.mo, made by scripts/setup.sh); when it is missing or older than the .po
+    (a translator's edit not yet compiled), the .po itself, read with Babel."""
+    if lang == "en":
+        return gettext.NullTranslations()
+    po = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    mo = po.with_suffix(".mo")
+    if mo.exists() and (not po.exists() or mo.stat().st_mtime >= po.stat().st_mtime):
+        with open(mo, "rb") as f:
+            return gettext.GNUTranslations(f)
+    if not po.exists():
+        return gettext.NullTranslations()
+    from babel.messages.pofile import read_po
+    with open(po, "rb") as f:
+        catalog = read_po(f)
+    return _PoTable({m.id: m.string for m in catalog if m.id and m.string and not m.fuzzy})
+
+
+class _PoTable(gettext.NullTranslations):
+    """Translations read straight from a .po file (fuzzy entries left out, as msgfmt does)."""
+
+    def __init__(self, table: dict[str, str]):
+        super().__init__()
+        self.table = table
+
+    def gettext(self, message: str) -> str:
+        return self.table.get(message, message)
+
+
 def _(message: str) -> str:
-    """Translate a user-facing message (identity until the gettext catalogues exist)."""
-    return message
-
-
-def N_(message: str) -> str:
-    """Mark a module-level message for translation; `_()` translates it when it is shown."""
-    return message
+    """A user-facing message in the chosen language (the English msgid when it has no translation)."""
+    return _catalogue(language()).gettext(message)
 
 
 @dataclass(frozen=True)
@@ -39,6 +90,10 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else str(self.path)
         return f"{where}: {_(self.level)}: {one_line(self.message)}"
+
+
+LEVELS = (N_("error"), N_("warning"))  # Problem.level, translated when shown
+INTERRUPTED_EARLY = N_("interrupted: nothing was left half-written")  # Ctrl-C outside a command (cli.py)
 
 
 class ArchiveError(Exception):

@@ -116,7 +116,7 @@ def render_pdfs(pages: dict[Path, str], date: str, log=print) -> list[Path]:
 
     executable = os.environ.get("TNARCHIVE_CHROMIUM", "/usr/bin/chromium")
     if not Path(executable).exists():
-        raise ExportError(f"{executable}: Chromium not found (install Debian's chromium, or use --no-pdf)")
+        raise ExportError(_("{path}: Chromium not found (install Debian's chromium, or use --no-pdf)").format(path=executable))
     fixed = f"D:{date.replace('-', '')}000000+00'00'".encode()
     out = []
     with sync_playwright() as p:
@@ -133,7 +133,7 @@ def render_pdfs(pages: dict[Path, str], date: str, log=print) -> list[Path]:
             data = pdf_path.read_bytes()
             data = re.sub(rb"/(CreationDate|ModDate) \(D:\d{14}[^)]*\)", lambda m: b"/" + m.group(1) + b" (" + fixed[: len(m.group(0)) - len(m.group(1)) - 4].ljust(len(m.group(0)) - len(m.group(1)) - 4, b" ") + b")", data)
             pdf_path.write_bytes(data)
-            log(f"export: {pdf_path.name} ({len(data) // 1024} KB)")
+            log(_("export: {name} ({kb} KB)").format(name=pdf_path.name, kb=len(data) // 1024))
             out.append(pdf_path)
         browser.close()
     return out
@@ -158,7 +158,7 @@ def export(root: Path, site: Path, out: Path, name: str, date: str, pdf: bool = 
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=out, prefix=".export-") as tmp:
         bag_dir = Path(tmp) / f"{name}-offline-{date}"
-        log(f"export: copying {site}")
+        log(_("export: copying {site}").format(site=site))
         shutil.copytree(site, bag_dir, ignore=lambda d, names: [n for n in names if n in SKIP])
         cat = load_catalog(root / "docs", root / "data")
         printed = bag_dir / "print"
@@ -168,9 +168,9 @@ def export(root: Path, site: Path, out: Path, name: str, date: str, pdf: bool = 
             html_path = printed / f"{name}-{lang}.html"
             html_path.write_text(print_html(cat, lang, date), encoding="utf-8")
             pages[printed / f"{name}-{lang}.pdf"] = html_path.read_text(encoding="utf-8")
-            log(f"export: print edition {html_path.name}")
+            log(_("export: print edition {name}").format(name=html_path.name))
         pdfs = render_pdfs(pages, date, log) if pdf else []
-        log("export: writing the BagIt manifest (SHA-256 of every file)")
+        log(_("export: writing the BagIt manifest (SHA-256 of every file)"))
         bag = bagit.make_bag(str(bag_dir), {
             "Source-Organization": "Thái Nguyên International Cooperation Archive",
             "External-Description": "Bilingual archive of news articles on Thái Nguyên province's foreign relations: "
@@ -187,7 +187,7 @@ def export(root: Path, site: Path, out: Path, name: str, date: str, pdf: bool = 
         _sort_manifests(bag_dir)
         zip_path = out / f"{name}-offline-{date}.zip"
         n = _zip(bag_dir, zip_path)
-    log(f"export: {zip_path} ({n} files, {zip_path.stat().st_size // 1024} KB)")
+    log(_("export: {zip} ({n} files, {kb} KB)").format(zip=zip_path, n=n, kb=zip_path.stat().st_size // 1024))
     return Result(zip_path, n, [out / p.name for p in pdfs])
 
 

@@ -20,6 +20,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import wait
 
+from .errors import _
 from .interrupts import ignore_interrupts_in_worker
 
 _TASK: Callable | None = None  # the function a forked worker applies (inherited, never pickled)
@@ -77,7 +78,7 @@ def _start(jobs: int, chunksize: int) -> tuple[list, list]:
     procs, conns = [], []
     held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
-        for _ in range(jobs):
+        for _job in range(jobs):
             mine, theirs = ctx.Pipe()
             proc = ctx.Process(target=_worker, args=(theirs, chunksize, list(conns) + [mine]), daemon=True)
             proc.start()
@@ -124,7 +125,7 @@ def fork_imap(fn: Callable, items: Sequence, per_job: int, jobs: int | None = No
     try:
         sent = 0
         for conn in conns:
-            for _ in range(IN_FLIGHT):
+            for _slot in range(IN_FLIGHT):
                 if sent < chunks:
                     conn.send(sent)
                     sent += 1
@@ -137,7 +138,8 @@ def fork_imap(fn: Callable, items: Sequence, per_job: int, jobs: int | None = No
                     except EOFError:
                         proc = procs[conns.index(conn)]
                         proc.join(1)
-                        raise WorkerDied(f"a worker process ended without its results (exit status {proc.exitcode})") from None
+                        raise WorkerDied(_("a worker process ended without its results (exit status {code})").format(
+                            code=proc.exitcode)) from None
                     arrived[k] = (results, error)
                     if sent < chunks:
                         conn.send(sent)

@@ -13,6 +13,7 @@ from .authority import Authority
 from .clean import split_page
 from .header import DATE_RANKS
 from .decode import DecodeError, decode
+from .errors import _
 from .extract import byline as bylines
 from .extract import dates, doubts, entities
 from .htmlinput import html_to_text
@@ -74,8 +75,8 @@ def is_html(name: str, text: str) -> bool:
 def convert_page(data: bytes, name: str, ctx: Context) -> Article:
     if len(data) > ctx.max_bytes:
         raise ConvertError(
-            f"file is {len(data) / 1048576:.1f} MB, over the {ctx.max_bytes / 1048576:.0f} MB limit for one article page"
-        )
+            _("file is {size:.1f} MB, over the {limit:.0f} MB limit for one article page").format(
+                size=len(data) / 1048576, limit=ctx.max_bytes / 1048576))
     try:
         text = decode(data)
     except DecodeError as exc:
@@ -88,13 +89,13 @@ def convert_page(data: bytes, name: str, ctx: Context) -> Article:
     profile = ctx.profile(source)
     page = split_page(text, profile, hints.get("title"))
     if not page.title:
-        raise ConvertError("no title found: no line of the page reads as a headline")
+        raise ConvertError(_("no title found: no line of the page reads as a headline"))
     units, removed = segment(page.body, page.title, profile)
     units, byline, warnings = bylines.take_byline(units, profile)
     warnings = page.warnings + warnings
     blocks = classify(units, profile)
     if not any(b.kind == "paragraph" for b in blocks):
-        raise ConvertError("no article text found once the site's menus and lists are removed")
+        raise ConvertError(_("no article text found once the site's menus and lists are removed"))
     paragraphs = [b.text for b in blocks if b.kind == "paragraph"]
     evidence = {"title": page.header.title_found_by}
     to_check: list[str] = []
@@ -109,7 +110,7 @@ def convert_page(data: bytes, name: str, ctx: Context) -> Article:
         date = dates.parse_date_line(page.date_line, profile)
         evidence["date"] = "header line"
         if page.date_rank is not None and page.date_rank >= DATE_RANKS["above title"]:
-            to_check.append(f'date: from "{page.date_line}", printed among the site\'s menus above the title')
+            to_check.append(_('date: from "{line}", printed among the site\'s menus above the title').format(line=page.date_line))
             items.append({"key": "date", "code": "date-menus", "value": page.date_line})
     if date is None and byline.date_text:
         date = dates.parse_date_line(byline.date_text, profile)
@@ -126,7 +127,7 @@ def convert_page(data: bytes, name: str, ctx: Context) -> Article:
     elif not byline.authors and page.header.byline:
         byline.authors = bylines.parse_authors(page.header.byline, profile) or []
     if byline.authors:
-        warnings = [w for w in warnings if not w.startswith("no author line")]
+        warnings = [w for w in warnings if w != _(bylines.NO_AUTHOR_LINE)]
     src = byline.source
     evidence["source"] = "header line"
     if hints.get("publisher") and not src.get("name"):
@@ -142,7 +143,7 @@ def convert_page(data: bytes, name: str, ctx: Context) -> Article:
         site = h.glued_source or h.banner or h.source_tag
         src = {"name": site, "url": src.get("url")}
     if page.header.title_found_by == "inferred":
-        to_check.append(f'title: "{page.title}", chosen by its position above the first sentence')
+        to_check.append(_('title: "{title}", chosen by its position above the first sentence').format(title=page.title))
         items.append({"key": "title", "code": "title-position", "value": page.title})
     h = page.header
     names = doubts.site_names([s.get("name") for s in ctx.profiles.sources] + [
@@ -182,7 +183,7 @@ def convert_page(data: bytes, name: str, ctx: Context) -> Article:
     items += _name_items(found, meta["unreviewed"])
     meta = corrections.apply(meta, ctx.corrections.get(stem), ctx.authority, f"data/corrections/{stem}.yml")
     if meta["date"] is None:
-        warnings.append("article has no date: add one in data/corrections/%s.yml once it is known" % stem)
+        warnings.append(_("article has no date: add one in data/corrections/{stem}.yml once it is known").format(stem=stem))
         items.append({"key": "date", "code": "date-missing", "value": "; ".join(date_warnings) or None})
     elif meta["date_inferred"]:
         items.append({"key": "date", "code": "date-inferred", "value": meta["date_inferred"]})

@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 
 import regex
 
-from .errors import ArchiveError
+from .errors import ArchiveError, _
 from .patterns import DataPattern, compile_data_regex
 from .text import fold
 
@@ -60,7 +60,8 @@ def _strings(items, where: str = "sources.yml") -> list[str]:
     out = []
     for item in items or []:
         if not isinstance(item, (str, int, float)):
-            raise ProfileError(f"{where}: {item!r} is not text; put quotes around a marker that ends with ':'")
+            raise ProfileError(_("{where}: {item} is not text; put quotes around a marker that ends with ':'")
+                               .format(where=where, item=repr(item)))
         out.append(str(item))
     return out
 
@@ -72,11 +73,11 @@ def _compile(patterns, where: str, flags: int = regex.IGNORECASE) -> tuple[DataP
 
 def load_profiles(data: dict) -> ProfileSet:
     if not isinstance(data, dict) or "generic" not in data:
-        raise ProfileError("sources.yml: needs a 'generic' section")
+        raise ProfileError(_("sources.yml: needs a 'generic' section"))
     sources = tuple(data.get("sources") or [])
     for i, s in enumerate(sources):
         if not isinstance(s, dict) or not s.get("id"):
-            raise ProfileError(f"sources.yml: source #{i + 1} needs an 'id'")
+            raise ProfileError(_("sources.yml: source #{n} needs an 'id'").format(n=i + 1))
     profiles = ProfileSet(generic=data["generic"], sources=sources)
     build(profiles, None)  # validate every pattern now, not on the first page that needs it
     for s in sources:

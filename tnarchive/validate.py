@@ -16,12 +16,14 @@ from pathlib import Path
 import jsonschema
 
 from . import yamlfile
-from .errors import ArchiveError, Problem, _
+from .errors import ArchiveError, N_, Problem, _
 from .patterns import PatternError, compile_data_regex
 
 SCHEMAS = Path(__file__).parent / "schema"
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}\+07:00)?")
 _FORMATS = jsonschema.FormatChecker(formats=())
+_DATE_REASONS = (N_("month must be in 1..12"), N_("day is out of range for month"), N_("hour must be in 0..23"),
+                 N_("minute must be in 0..59"), N_("second must be in 0..59"))  # datetime's, shown translated
 
 
 @_FORMATS.checks("tna-date", raises=ValueError)
@@ -30,8 +32,11 @@ def _real_date(value) -> bool:
     if not isinstance(value, str):
         return True
     if not _DATE.fullmatch(value):
-        raise ValueError("not YYYY-MM-DD")
-    dt.datetime.fromisoformat(value)
+        raise ValueError(_("not YYYY-MM-DD"))
+    try:
+        dt.datetime.fromisoformat(value)
+    except ValueError as exc:  # Python's reason, in the chosen language (_DATE_REASONS)
+        raise ValueError(_(str(exc))) from None
     return True
 
 
@@ -53,6 +58,12 @@ def _shown(value) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def _expected(err: jsonschema.ValidationError) -> str | None:
+    """The schema node's `x-expected` phrase, translated (tnarchive/schema_messages.py extracts them)."""
+    phrase = err.schema.get("x-expected")
+    return _(phrase) if phrase else None
+
+
 def _message(err: jsonschema.ValidationError) -> str:
     field = ".".join(str(p) for p in err.absolute_path) or _("the file")
     if err.validator == "required":
@@ -64,11 +75,11 @@ def _message(err: jsonschema.ValidationError) -> str:
             field=field, extra=", ".join(extra), known=", ".join(sorted(known)))
     if err.validator == "format" and err.cause is not None:
         return _("{field}: expected {what}, found {value} ({why})").format(
-            field=field, what=err.schema.get("x-expected", err.validator_value), value=_shown(err.instance),
+            field=field, what=_expected(err) or err.validator_value, value=_shown(err.instance),
             why=" ".join(str(err.cause).split()))
     if err.validator == "uniqueItems":
         return _("{field}: an item is listed twice").format(field=field)
-    expected = err.schema.get("x-expected")
+    expected = _expected(err)
     why = next((c.cause for c in err.context or () if c.validator == "format" and c.cause is not None), None)
     if expected and why is not None:  # a date of the right shape that is no date: say which part is wrong
         return _("{field}: expected {what}, found {value} ({why})").format(

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from . import yamlhints
 from .errors import ArchiveError, _, one_line
 
 _BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -51,10 +52,8 @@ def loads(text: str, name: str, line_offset: int = 0) -> Doc:
             doc.data = _Builder(loader, doc, name, line_offset).build(node, ())
         return doc
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 + line_offset if mark else None
-        raise ArchiveError(_("not valid YAML: {problem}").format(problem=one_line(exc.problem or exc.context or exc)),
-                           path=name, line=line) from None
+        line, message = yamlhints.diagnose(text, exc)
+        raise ArchiveError(message, path=name, line=None if line is None else line + 1 + line_offset) from None
     except yaml.YAMLError as exc:
         raise ArchiveError(_("not valid YAML: {problem}").format(problem=one_line(exc)), path=name) from None
     finally:

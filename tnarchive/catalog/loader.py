@@ -22,12 +22,15 @@ import yaml
 
 from .. import validate
 from ..datafiles import load_context
-from ..errors import Problem
+from ..errors import N_, Problem
 from ..errors import _ as tr  # `_` is a throwaway name in this module
 from ..pipeline import Context
 from ..forked import fork_map
 from .model import Article, Catalog, Event, make_article
 from .events import all_events, extract_events
+
+NO_ORIGINAL = N_("translates an article that does not exist: translation.of '{of}' names no article in "
+                  "docs/vi/articles/")
 
 log = logging.getLogger("mkdocs.plugins.tnarchive")
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -177,8 +180,7 @@ def load_catalog(docs: Path, data: Path, articles_dir: str = "articles", found: 
     slugs = {meta["slug"] for meta, _, _ in posts[:len(found.vi)]}
     for of, (f, _post) in sorted(en.items()):
         if of not in slugs:  # a warning: `mkdocs build --strict` fails on it, as `tnarchive check` does
-            log.warning(str(Problem(str(f), None, tr("translates an article that does not exist: translation.of "
-                                                     "'{of}' names no article in docs/vi/articles/").format(of=of),
+            log.warning(str(Problem(str(f), None, tr(NO_ORIGINAL).format(of=of),
                                     level="warning")))
     articles, article_digests, live = [], {}, set()
     for (f, st), (meta, body, _) in zip(found.vi, posts):

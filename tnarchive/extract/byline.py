@@ -11,8 +11,11 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
+from ..errors import N_, _
 from ..profiles import Profile
 from ..structure import split_credit
+
+NO_AUTHOR_LINE = N_("no author line found at the end of the article")  # dropped when the page's data names one
 
 _URL = re.compile(r"^(?:https?://\S+|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|gov|edu|info|int)(?:/\S*)?)$", re.I)
 _SOURCE = re.compile(r"^(?:Nguồn|Source)\s*(?P<name>[^:]*?)\s*:\s*(?P<rest>.*)$", re.I)
@@ -114,7 +117,7 @@ def take_byline(units: list[tuple[str, bool]], profile: Profile) -> tuple[list[t
     byline = Byline()
     warnings: list[str] = []
     found_source = found_authors = False
-    for _ in range(3):
+    for _attempt in range(3):
         if not units:
             break
         text = units[-1][0]
@@ -137,5 +140,5 @@ def take_byline(units: list[tuple[str, bool]], profile: Profile) -> tuple[list[t
             continue
         break
     if not byline.authors:
-        warnings.append("no author line found at the end of the article")
+        warnings.append(_(NO_AUTHOR_LINE))
     return units, byline, warnings

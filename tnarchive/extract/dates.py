@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..datelines import DateInfo, fmt as _fmt, parse_date_line  # noqa: F401 (parse_date_line: the extractor's API)
+from ..errors import _
 
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _FULL_DATE = re.compile(r"\b(?:ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<Y>(?:19|20)\d{2})\b", re.I)
@@ -33,14 +34,15 @@ def infer_from_text(paragraphs: list[str]) -> tuple[DateInfo | None, list[str]]:
             return info, []
     dm = _DAY_MONTH.search(lead)
     if not dm:
-        return None, ["no publication date on the page and no dated event in the lead: date left empty for review"]
+        return None, [_("no publication date on the page and no dated event in the lead: date left empty for review")]
     text = " ".join(paragraphs)
     year, reason = _infer_year(text)
     if year is None:
-        return None, [f'the page prints only "{dm["w"]}" and the text gives no evidence for the year: date left empty for review']
+        return None, [_('the page prints only "{day}" and the text gives no evidence for the year: date left empty for review')
+                    .format(day=dm["w"])]
     info = _fmt(year, int(dm["m"]), int(dm["d"]))
     if info is None:
-        return None, [f'"{dm["w"]}" is not a valid date in {year}: date left empty for review']
+        return None, [_('"{day}" is not a valid date in {year}: date left empty for review').format(day=dm["w"], year=year)]
     info.inferred = f'the page prints only "{dm["w"]}"; {reason}'
     return info, []
 

@@ -20,6 +20,7 @@ from operator import itemgetter
 from rapidfuzz import fuzz, process
 
 from ..authority import Authority, Name
+from ..errors import _
 from ..text import Folds, fold, slugify
 
 _TOKEN_SPLIT = re.compile(r"(\w+)")  # words and the text between them
@@ -378,7 +379,9 @@ def detect(text: str, matcher: Matcher) -> Entities:
         else:
             ents.people.append({"id": h.record, "name": auth.people[h.record].name, "known": True})
         if h.score is not None:
-            ents.warnings.append(f'"{h.surface}" read as {h.kind} "{h.record}" (spelling {h.score:.0f}% alike)')
+            ents.warnings.append((_('"{surface}" read as partner "{record}" (spelling {score:.0f}% alike)') if h.kind == "partner"
+                                  else _('"{surface}" read as person "{record}" (spelling {score:.0f}% alike)'))
+                                 .format(surface=h.surface, record=h.record, score=h.score))
     named: set[str] = {h.surface for h in hits if h.kind == "person"}
     for start, name in candidates:
         if _covered(start, start + len(name), hits):

@@ -17,6 +17,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from ..catalog.model import LANGS, Catalog
+from ..errors import _
 from . import article as article_html
 from . import partners, search_index
 from .integration import languages
@@ -68,8 +69,8 @@ class SearchIndex:
             proc.join()
         failed = [p for p in procs if p.exitcode != 0]
         if failed:
-            raise PluginError("the search index could not be made (" + ", ".join(
-                f"{p.name} ended with status {p.exitcode}" for p in failed) + "); the traceback is above")
+            raise PluginError(_("the search index could not be made ({why}); the traceback is above").format(
+                why=", ".join(_("{name} ended with status {code}").format(name=p.name, code=p.exitcode) for p in failed)))
 
 
 class LanguageBuilds:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pycountry
 
 from ..authority import Authority
+from ..errors import _
 from .outlines import topology
 
 POINT_KINDS = {"province", "city", "district"}  # places in their own right: need coordinates
@@ -49,10 +50,10 @@ def unplaced(auth: Authority) -> list[tuple[str, str]]:
         if place_of(auth, pid) is not None:
             continue
         if p.kind == "country":
-            why = f"iso2 '{p.iso2}' has no outline: add lat/lon" if p.iso2 else "no iso2 code"
+            why = _("iso2 '{iso2}' has no outline: add lat/lon").format(iso2=p.iso2) if p.iso2 else _("no iso2 code")
         elif p.kind in POINT_KINDS:
-            why = "no lat/lon"
+            why = _("no lat/lon")
         else:
-            why = "no country (parent) and no lat/lon"
+            why = _("no country (parent) and no lat/lon")
         out.append((pid, why))
     return out

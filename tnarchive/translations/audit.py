@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from ..datafiles import load_context
+from ..errors import _
 from ..forked import fork_map
 from .coverage import Coverage, coverage
 from .exporting import status
@@ -66,22 +67,25 @@ def _audit_one(root: Path, src, glossary, names, skip: set[str]) -> tuple[list, 
     rel_en = f"docs/en/articles/{src.slug}.md"
     recorded = eng.record.get("source_sha256") if eng else None
     if eng is None:
-        out.append((rel_vi, 1, "warning", f"no English translation yet: `tnarchive translations export --missing --slug "
-                    f"{src.slug}` (or, to write it by hand, `tnarchive translations new {src.slug}`)"))
+        out.append((rel_vi, 1, "warning", _(
+            "no English translation yet: `tnarchive translations export --missing --slug {slug}` (or, to write it "
+            "by hand, `tnarchive translations new {slug}`)").format(slug=src.slug)))
     elif recorded is None:
-        out.append((rel_en, 1, "warning", f"not stamped: once it translates the current Vietnamese, run "
-                    f"`tnarchive translations stamp {src.slug}`"))
+        out.append((rel_en, 1, "warning", _(
+            "not stamped: once it translates the current Vietnamese, run `tnarchive translations stamp {slug}`")
+            .format(slug=src.slug)))
     elif not isinstance(recorded, str) or not _SHA.fullmatch(recorded):
         text = eng.path.read_text(encoding="utf-8")
-        out.append((rel_en, _line(text, "source_sha256"), "error", f"translation.source_sha256 is not a SHA-256 "
-                    f"(64 hex digits): `tnarchive translations stamp {src.slug}` records the right one"))
+        out.append((rel_en, _line(text, "source_sha256"), "error", _(
+            "translation.source_sha256 is not a SHA-256 (64 hex digits): `tnarchive translations stamp {slug}` "
+            "records the right one").format(slug=src.slug)))
         state = "stale"
     elif state == "stale":
         text = eng.path.read_text(encoding="utf-8")
-        out.append((rel_en, _line(text, "source_sha256"), "warning", "stale: the Vietnamese text changed since this "
-                    f"translation: `tnarchive translations export --stale --slug {src.slug}`, or after updating it "
-                    f"by hand `tnarchive translations stamp {src.slug}`"))
+        out.append((rel_en, _line(text, "source_sha256"), "warning", _(
+            "stale: the Vietnamese text changed since this translation: `tnarchive translations export --stale "
+            "--slug {slug}`, or after updating it by hand `tnarchive translations stamp {slug}`").format(slug=src.slug)))
     else:
         for p in unit_problems(src, eng.texts(src), glossary, names):
-            out.append((rel_en, 1, "warning", f"unit {p.unit}: {p.message}"))
+            out.append((rel_en, 1, "warning", _("unit {id}: ").format(id=p.unit) + p.message))
     return out, (src.slug, year, state)

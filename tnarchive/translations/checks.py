@@ -13,6 +13,7 @@ import functools
 import re
 import unicodedata
 
+from ..errors import _
 from ..site.l10n import MONTHS_EN
 from ..text import fold
 from .glossary import Term, kept_in
@@ -116,12 +117,12 @@ def unit_warnings(vi: str, en: str, named: list[Term], names: tuple[str, ...]) -
     out = []
     lost = missing_figures(vi, en)
     if lost:
-        out.append(f"figure(s) missing in English: {', '.join(lost)}")
+        out.append(_("figure(s) missing in English: {figures}").format(figures=", ".join(lost)))
     for term in named:
         if not kept_in(term, en):
-            out.append(f"names {term.vi} ({term.id}) but the English has none of its glossary names "
-                       f"({term.en}{', ' + ', '.join(term.aliases[:3]) if term.aliases else ''})")
+            out.append(_("names {name} ({id}) but the English has none of its glossary names ({names})").format(
+                name=term.vi, id=term.id, names=", ".join([term.en, *term.aliases[:3]])))
     left = vietnamese_words(en, names)
     if left:
-        out.append(f"Vietnamese word(s) left in the English: {', '.join(left[:6])}")
+        out.append(_("Vietnamese word(s) left in the English: {words}").format(words=", ".join(left[:6])))
     return out

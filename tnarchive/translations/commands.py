@@ -10,12 +10,16 @@ from pathlib import Path
 
 import click
 
+from ..clihelp import Group
+from ..errors import N_, _
+
 _DIR = click.Path(file_okay=False, path_type=Path)
 
 
-@click.group()
+@click.group(cls=Group, help=N_("Translate the archive in CAT tools (XLIFF, PO, TMX, TBX) and take the translations "
+                                "back."))
 def translations() -> None:
-    """Translate the archive in CAT tools (XLIFF, PO, TMX, TBX) and take the translations back."""
+    """The group of translation commands (their help texts are translated when shown: clihelp.py)."""
 
 
 def _setup():
@@ -33,16 +37,15 @@ def _setup():
     return root, articles, terms(auth), glossary_names(auth)
 
 
-@translations.command("export")
-@click.option("--missing", is_flag=True, help="Articles with no English translation.")
-@click.option("--stale", is_flag=True, help="Translations of an earlier Vietnamese text: only the changed units need work.")
-@click.option("--slug", "slugs", multiple=True, help="Only this article (repeatable).")
-@click.option("--since", default=None, help="Only articles dated on or after DATE (YYYY-MM-DD).")
+@translations.command("export", help=N_("Write one XLIFF (or PO) file per article to translate: OUT/<slug>.xlf (.po). Without "
+                              "--missing or --stale, every article (current translations as translated units)."))
+@click.option("--missing", is_flag=True, help=N_("Articles with no English translation."))
+@click.option("--stale", is_flag=True, help=N_("Translations of an earlier Vietnamese text: only the changed units need work."))
+@click.option("--slug", "slugs", multiple=True, help=N_("Only this article (repeatable)."))
+@click.option("--since", default=None, help=N_("Only articles dated on or after DATE (YYYY-MM-DD)."))
 @click.option("--format", "fmt", type=click.Choice(["xliff", "po"]), default="xliff", show_default=True)
 @click.option("--out", "out_dir", type=_DIR, default=Path("translations/out"), show_default=True)
 def export_cmd(missing: bool, stale: bool, slugs: tuple[str, ...], since: str | None, fmt: str, out_dir: Path) -> None:
-    """Write one XLIFF (or PO) file per article to translate: OUT/<slug>.xlf (.po). Without --missing
-    or --stale, every article (current translations as translated units)."""
     from ..convert import atomic_write
     from ..forked import fork_map
     from . import memory
@@ -50,12 +53,12 @@ def export_cmd(missing: bool, stale: bool, slugs: tuple[str, ...], since: str | 
     from .exporting import ARTICLES_PER_JOB, parcel, selected
 
     if since is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", since):
-        raise click.BadParameter(f"'{since}' is not a date YYYY-MM-DD", param_hint="--since")
-    root, articles, glossary, _ = _setup()
-    known = {src.slug for src, _ in articles}
+        raise click.BadParameter(_("'{since}' is not a date YYYY-MM-DD").format(since=since), param_hint="--since")
+    root, articles, glossary, _names = _setup()
+    known = {src.slug for src, _en in articles}
     unknown = [s for s in slugs if s not in known]
     for s in unknown:
-        click.echo(f"docs/vi/articles/{s}.md: error: no such article", err=True)
+        click.echo(_("{path}: error: no such article").format(path=f"docs/vi/articles/{s}.md"), err=True)
     mem = memory.build(articles)
     write, ext = (to_xliff, "xlf") if fmt == "xliff" else (to_po, "po")
 
@@ -67,94 +70,92 @@ def export_cmd(missing: bool, stale: bool, slugs: tuple[str, ...], since: str | 
     chosen = selected(articles, missing, stale, slugs, since)  # inherited by the forked workers: only indexes travel
     filled = fork_map(lambda i: one(chosen[i]), range(len(chosen)), ARTICLES_PER_JOB, chunksize=16)
     n, filled = len(filled), sum(filled)
-    click.echo(f"exported {n} article(s) to {out_dir}/ as {fmt.upper()}; {filled} unit(s) filled from the memory")
+    click.echo(_("exported {n} article(s) to {out}/ as {format}; {filled} unit(s) filled from the memory").format(
+        n=n, out=out_dir, format=fmt.upper(), filled=filled))
     sys.exit(1 if unknown else 0)
 
 
-@translations.command("glossary")
+@translations.command("glossary", help=N_("Write OUT/glossary.tbx and OUT/glossary.csv: every partner's and person's names (data/)."))
 @click.option("--out", "out_dir", type=_DIR, default=Path("translations"), show_default=True)
 def glossary_cmd(out_dir: Path) -> None:
-    """Write OUT/glossary.tbx and OUT/glossary.csv: every partner's and person's names (data/)."""
     from ..convert import atomic_write
     from .glossary import csv_text, tbx_bytes
 
-    _, _, glossary, _ = _setup()
+    glossary = _setup()[2]
     atomic_write(out_dir / "glossary.tbx", tbx_bytes(glossary))
     atomic_write(out_dir / "glossary.csv", csv_text(glossary).encode("utf-8"))
-    click.echo(f"wrote {out_dir}/glossary.tbx and glossary.csv: {len(glossary)} record(s)")
+    click.echo(_("wrote {out}/glossary.tbx and glossary.csv: {n} record(s)").format(out=out_dir, n=len(glossary)))
 
 
-@translations.command("memory")
+@translations.command("memory", help=N_("Write OUT/memory.tmx: every block of every current translation."))
 @click.option("--out", "out_dir", type=_DIR, default=Path("translations"), show_default=True)
 def memory_cmd(out_dir: Path) -> None:
-    """Write OUT/memory.tmx: every block of every current translation."""
     from ..convert import atomic_write
     from .memory import pairs, tmx_bytes
 
-    _, articles, _, _ = _setup()
+    articles = _setup()[1]
     atomic_write(out_dir / "memory.tmx", tmx_bytes(articles))
-    click.echo(f"wrote {out_dir}/memory.tmx: {sum(len(pairs(s, e)) for s, e in articles)} block(s)")
+    click.echo(_("wrote {out}/memory.tmx: {n} block(s)").format(out=out_dir, n=sum(len(pairs(s, e)) for s, e in articles)))
 
 
-@translations.command("import")
+@translations.command("import", help=N_("Write docs/en/articles/<slug>.md from translated XLIFF or PO FILES, refusing a file "
+                              "with one line per problem (FILE: unit ID: LEVEL: MESSAGE)."))
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--force", is_flag=True, help="Accept warnings (recorded in the translation's front matter); "
-              "never errors.")
-@click.option("--translator", default="", help="Who translated (default: the file's Last-Translator or header note).")
+@click.option("--force", is_flag=True, help=N_("Accept warnings (recorded in the translation's front matter); "
+              "never errors."))
+@click.option("--translator", default="", help=N_("Who translated (default: the file's Last-Translator or header note)."))
 def import_cmd(files: tuple[Path, ...], force: bool, translator: str) -> None:
-    """Write docs/en/articles/<slug>.md from translated XLIFF or PO FILES, refusing a file with one
-    line per problem (FILE: unit ID: LEVEL: MESSAGE)."""
     from ..forked import fork_map
     from .importing import FILES_PER_JOB, import_file
 
     root, articles, glossary, names = _setup()
-    sources = {src.slug: src for src, _ in articles}
+    sources = {src.slug: src for src, _en in articles}
     # Files in forked processes (each writes only its own article), reported in the order given.
     results = fork_map(lambda path: import_file(root, path, sources, glossary, names, force, translator),
                        list(files), FILES_PER_JOB, chunksize=16)
     written = refused = 0
     for path, (out, problems) in zip(files, results):
         for p in problems:
-            click.echo(p.line(str(path)) + (" (accepted: --force)" if out else ""), err=True)
+            click.echo(p.line(str(path)) + (_(" (accepted: --force)") if out else ""), err=True)
         if out:
             written += 1
         else:
             refused += 1
-    click.echo(f"imported {written} file(s), refused {refused}")
+    click.echo(_("imported {written} file(s), refused {refused}").format(written=written, refused=refused))
     sys.exit(1 if refused else 0)
 
 
-@translations.command("new")
+@translations.command("new", help=N_("Write docs/en/articles/SLUG.md to translate by hand: the front matter filled in and one "
+                              "placeholder (\"TODO: \" and the Vietnamese) per block, in order. Then `translations stamp "
+                              "SLUG`."))
 @click.argument("slug")
 def new_cmd(slug: str) -> None:
-    """Write docs/en/articles/SLUG.md to translate by hand: the front matter filled in and one
-    placeholder ("TODO: " and the Vietnamese) per block, in order. Then `translations stamp SLUG`."""
     from .handwritten import skeleton
 
-    root, articles, _, _ = _setup()
-    src = next((s for s, _ in articles if s.slug == slug), None)
+    root, articles = _setup()[:2]
+    src = next((s for s, _en in articles if s.slug == slug), None)
     if src is None:
-        click.echo(f"docs/vi/articles/{slug}.md: error: no such article", err=True)
+        click.echo(_("{path}: error: no such article").format(path=f"docs/vi/articles/{slug}.md"), err=True)
         sys.exit(1)
     path, err = skeleton(root, src)
     if err:
-        click.echo(f"{path.relative_to(root)}: error: {err}", err=True)
+        click.echo(_("{path}: error: {why}").format(path=path.relative_to(root), why=err), err=True)
         sys.exit(1)
-    click.echo(f"wrote {path.relative_to(root)}: replace each TODO with its English, then `tnarchive translations stamp {slug}`")
+    click.echo(_("wrote {path}: replace each TODO with its English, then `tnarchive translations stamp {slug}`").format(
+        path=path.relative_to(root), slug=slug))
 
 
-@translations.command("stamp")
+@translations.command("stamp", help=N_("Record that docs/en/articles/SLUG.md now translates the current Vietnamese (its "
+                              "source_sha256), after checking its units; placeholders left or units missing refuse."))
 @click.argument("slug")
-@click.option("--translator", default="", help="Record who updated it.")
+@click.option("--translator", default="", help=N_("Record who updated it."))
 def stamp_cmd(slug: str, translator: str) -> None:
-    """Record that docs/en/articles/SLUG.md now translates the current Vietnamese (its source_sha256),
-    after checking its units; placeholders left or units missing refuse."""
     from .handwritten import stamp
 
     root, articles, glossary, names = _setup()
-    src = next((s for s, _ in articles if s.slug == slug), None)
+    src = next((s for s, _en in articles if s.slug == slug), None)
     if src is None:
-        click.echo(f"docs/vi/articles/{slug}.md: error: no such article", err=True)
+        click.echo(_("{path}: error: no such article").format(path=f"docs/vi/articles/{slug}.md"), err=True)
         sys.exit(1)
     problems = stamp(root, src, glossary, names, translator, dt.date.today().isoformat())
     where = f"docs/en/articles/{slug}.md"
@@ -162,4 +163,4 @@ def stamp_cmd(slug: str, translator: str) -> None:
         click.echo(p.line(where), err=True)
     if any(p.level == "error" for p in problems):
         sys.exit(1)
-    click.echo(f"stamped {where}: translates the Vietnamese text {src.sha256[:12]}")
+    click.echo(_("stamped {path}: translates the Vietnamese text {sha}").format(path=where, sha=src.sha256[:12]))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..errors import _
+
 
 @dataclass
 class Coverage:
@@ -18,9 +20,12 @@ class Coverage:
         return 100.0 * self.current / self.total if self.total else 0.0
 
     def line(self) -> str:
-        years = ", ".join(f"{y or 'undated'}: {c}/{n}" for y, (n, c, _) in sorted(self.by_year.items(), key=_year_order))
-        return (f"translations: {self.current} of {self.total} article(s) translated and current ({self.share:.1f} %), "
-                f"{len(self.stale)} stale, {len(self.missing)} missing" + (f"; by year {years}" if years else ""))
+        undated = _("undated")
+        years = ", ".join(f"{y or undated}: {c}/{n}" for y, (n, c, _stale) in sorted(self.by_year.items(), key=_year_order))
+        return (_("translations: {current} of {total} article(s) translated and current ({share:.1f} %), "
+                  "{stale} stale, {missing} missing").format(current=self.current, total=self.total, share=self.share,
+                                                             stale=len(self.stale), missing=len(self.missing))
+                + (_("; by year {years}").format(years=years) if years else ""))
 
 
 def _year_order(item) -> tuple:

@@ -20,6 +20,8 @@ from pathlib import Path
 
 from translate.storage import factory, pypo, xliff
 
+from ..errors import _
+
 NS_KEYS = ("slug", "source-sha256", "english-sha256", "translator")
 NEW, DONE, REVIEW, MEMORY = "new", "translated", "needs-review", "memory"
 
@@ -113,13 +115,13 @@ def read(path: Path) -> Parcel:
         names = store.getfilenames()
         header = store.getheadernode(store.getfilenode(names[0])) if names else None
         for note in header.iter(store.namespaced("note")) if header is not None else ():
-            key, _, value = (note.text or "").partition(":")
+            key, _sep, value = (note.text or "").partition(":")
             meta[key.strip()] = value.strip()
         units = [(u.getid().rpartition(xliff.ID_SEPARATOR)[2], u) for u in store.units]  # getid(): "original\x04id"
     else:
-        raise FormatError("not an XLIFF or PO file")
+        raise FormatError(_("not an XLIFF or PO file"))
     if not meta.get("slug") or not meta.get("source-sha256"):
-        raise FormatError("not exported by `tnarchive translations export` (no slug or source checksum in its header)")
+        raise FormatError(_("not exported by `tnarchive translations export` (no slug or source checksum in its header)"))
     p = Parcel(meta["slug"], meta["source-sha256"], meta.get("english-sha256") or "none", meta.get("translator", ""))
     for uid, u in units:
         target = str(u.target or "")

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from ..convert import atomic_write
+from ..errors import _
 from ..render import front_matter
 from .glossary import Term
 from .importing import Problem, unit_problems
@@ -47,11 +48,12 @@ def stamp(root: Path, src: Source, glossary: dict[str, Term], names: tuple[str, 
           today: str) -> list[Problem]:
     eng = read_english(root, src.slug)
     if eng is None:
-        return [Problem(None, "error", f"no translation: `tnarchive translations new {src.slug}` writes one to fill in")]
+        return [Problem(None, "error", _("no translation: `tnarchive translations new {slug}` writes one to fill in")
+                        .format(slug=src.slug))]
     texts = eng.texts(src)
-    problems = [Problem(uid, "error", "still a placeholder (TODO)") for uid, t in texts.items() if t.startswith(PLACEHOLDER)]
+    problems = [Problem(uid, "error", _("still a placeholder (TODO)")) for uid, t in texts.items() if t.startswith(PLACEHOLDER)]
     if eng.meta.get("title", "").startswith(PLACEHOLDER):
-        problems.append(Problem("title", "error", "the front matter's title is still a placeholder (TODO)"))
+        problems.append(Problem("title", "error", _("the front matter's title is still a placeholder (TODO)")))
     problems += unit_problems(src, texts, glossary, names)
     if any(p.level == "error" for p in problems):
         return problems

@@ -32,6 +32,7 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...errors import _
 from . import guard
 
 ENV = "TNARCHIVE_JOBS"
@@ -154,11 +155,11 @@ def join(forked: list[Forked], site: Path) -> None:
     """Wait for every child; move each language's pages into *site*."""
     failed = []
     for f in forked:
-        _, status = os.waitpid(f.pid, 0)
+        _pid, status = os.waitpid(f.pid, 0)
         code = os.waitstatus_to_exitcode(status)
         if code != 0:
-            failed.append(f"the '{f.lang}' build (forked process {f.pid}) failed with exit status {code}; "
-                          "its messages are above")
+            failed.append(_("the '{lang}' build (forked process {pid}) failed with exit status {code}; its messages are "
+                            "above").format(lang=f.lang, pid=f.pid, code=code))
     if failed:
         for f in forked:
             shutil.rmtree(f.folder, ignore_errors=True)
