@@ -208,18 +208,8 @@ def _front_matter(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
 
 
-def _needs_other_branches(project: Path) -> list[str]:
-    """What the guide documents that this checkout does not have yet (the other helpers' branches)."""
-    missing = []
-    if '"checked"' not in (project / "tnarchive/schema/correction.schema.json").read_text(encoding="utf-8"):
-        missing.append("checked: (worklist)")
-    if "--lang" not in subprocess.run([str(project / ".venv/bin/tnarchive"), "--help"], capture_output=True, text=True).stdout:
-        missing.append("--lang (lang)")
-    return missing
-
-
 LANGS = [
-    pytest.param("vi", "vi_VN.UTF-8", marks=pytest.mark.xfail(strict=False, reason="needs the lang and worklist branches")),
+    pytest.param("vi", "vi_VN.UTF-8"),
     pytest.param("en", "en_US.UTF-8"),
 ]
 
@@ -233,14 +223,11 @@ def test_a_day_of_work_as_the_guide_writes_it(tmp_path, lang, locale):
         shutil.copy(FIXTURES / "guide" / name, home / "Downloads" / name)
     env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
     env.update(HOME=str(home), LANG=locale)
-    missing = _needs_other_branches(project)
     outputs: list[str] = []
     ran: list[str] = []
     page = project / "docs" / lang / "maintainers.md"
 
     def run(cmd: str) -> None:
-        if cmd.startswith("./tna --lang") and "--lang (lang)" in missing:
-            return
         if cmd.startswith("./tna translations stamp"):
             _fill_translation(project / "docs/en/articles" / f"{cmd.split()[3]}.md")
         if cmd.startswith("./tna translations import"):
@@ -278,9 +265,8 @@ def test_a_day_of_work_as_the_guide_writes_it(tmp_path, lang, locale):
                 assert meta["title"] == "Thái Nguyên đón đoàn công tác tỉnh Khon Kaen (Thái Lan)"
                 assert str(meta["date"]) == "2024-05-14"
                 assert _front_matter(articles / f"{SLUG_B}.md")["summary"].startswith("Ngày 3/6/2024")
-                if "checked: (worklist)" not in missing:
-                    entry = json.loads((project / "reports/review.json").read_text(encoding="utf-8"))["articles"][f"{SEED_A}.txt"]
-                    assert '"checked": true' in json.dumps(entry), entry
+                entry = json.loads((project / "reports/review.json").read_text(encoding="utf-8"))["articles"][f"{SEED_A}.txt"]
+                assert '"checked": true' in json.dumps(entry), entry
             if len(converts) == 3:  # the new records: linked, no longer unreviewed
                 assert "khon-kaen" in meta["partners"] and "somsak-kittiwong" in meta["people"]
                 assert meta["unreviewed"] == {"people": [], "partners": []}
@@ -306,8 +292,6 @@ def test_a_day_of_work_as_the_guide_writes_it(tmp_path, lang, locale):
         elif kind == "file":
             target = project / FILE_BLOCK.fullmatch(lines[0])[1]
             body = "\n".join(lines[1:]) + "\n"
-            if "checked: (worklist)" in missing:
-                body = re.sub(r"^checked: .*\n", "", body, flags=re.M)
             existed = target.exists()
             target.parent.mkdir(parents=True, exist_ok=True)
             with target.open("a", encoding="utf-8") as f:
@@ -320,8 +304,6 @@ def test_a_day_of_work_as_the_guide_writes_it(tmp_path, lang, locale):
     wrong = [(cmd, [w for w in words if w in cited.sub("", out).lower()]) for cmd, out in (o.split("\n", 1) for o in outputs)]
     wrong = [(cmd, found) for cmd, found in wrong if found]
     assert not wrong, f"messages not in {text}: {wrong}"
-    if missing:
-        pytest.xfail("this checkout lacks " + ", ".join(missing) + ": the steps using them were left out")
 
 
 def _tna(args: list[str], cwd: Path, locale: str = "en_US.UTF-8", tna: Path = ROOT / "tna") -> subprocess.CompletedProcess:

@@ -31,6 +31,7 @@ class DateInfo:
     value: str | None
     precision: str | None
     inferred: str | None = None
+    reason: tuple[str, dict] | None = None  # (English template, its arguments): `inferred` in the run's language
 
 
 def fmt(y: int, m: int, d: int, hh: int | None = None, mm: int | None = None) -> DateInfo | None:

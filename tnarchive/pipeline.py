@@ -186,7 +186,10 @@ def convert_page(data: bytes, name: str, ctx: Context) -> Article:
         warnings.append(_("article has no date: add one in data/corrections/{stem}.yml once it is known").format(stem=stem))
         items.append({"key": "date", "code": "date-missing", "value": "; ".join(date_warnings) or None})
     elif meta["date_inferred"]:
-        items.append({"key": "date", "code": "date-inferred", "value": meta["date_inferred"]})
+        item = {"key": "date", "code": "date-inferred", "value": meta["date_inferred"]}
+        if date and date.reason and meta["date_inferred"] == date.inferred:  # the converter's own reasoning
+            item["explain"] = [date.reason[0], date.reason[1]]
+        items.append(item)
     if not meta["authors"]:
         items.append({"key": "authors", "code": "authors-missing", "value": None})
     return Article(

@@ -97,6 +97,9 @@ def examples(item: dict, meta: dict, stem: str) -> list[tuple[str, str]]:
 def sentences(item: dict, meta: dict, seed: str) -> tuple[str, str]:
     """(what is wrong, what to do) for *item*, in the language of the run."""
     value = item.get("value") or (_(NO_DATE) if item["code"] == "date-missing" else "")
+    if item.get("explain"):  # the converter's reasoning, recorded in English, said in the run's language
+        template, args = item["explain"]
+        value = _(template).format(**args)
     what = _(WHAT.get(item["code"], item["code"])).format(
         value=value, date=(meta.get("date") or "")[:16].replace("T", " "), id=item.get("id"),
         score=item.get("score"))

@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 
 from ..datelines import DateInfo, fmt as _fmt, parse_date_line  # noqa: F401 (parse_date_line: the extractor's API)
-from ..errors import _
+from ..errors import N_, _
+
+# The reasoning recorded in the article's front matter (date_inferred) is this English text, so the
+# article is the same whatever the locale; the review report shows it translated (DateInfo.reason).
+FROM_EVENT = N_('the page prints no publication date; taken from the event date "{event}" in the lead')
+FROM_DURATION = N_('the page prints only "{day}"; the year {year} follows from the text: a relationship begun in '
+                   '{base} ("{base_quote}") is "{quote}" old ({base} + {n}), and no year after {year} is mentioned')
 
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _FULL_DATE = re.compile(r"\b(?:ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<Y>(?:19|20)\d{2})\b", re.I)
@@ -30,7 +36,7 @@ def infer_from_text(paragraphs: list[str]) -> tuple[DateInfo | None, list[str]]:
     if full:
         info = _fmt(int(full["Y"]), int(full["m"]), int(full["d"]))
         if info:
-            info.inferred = f'the page prints no publication date; taken from the event date "{full.group(0)}" in the lead'
+            _reason(info, FROM_EVENT, event=full.group(0))
             return info, []
     dm = _DAY_MONTH.search(lead)
     if not dm:
@@ -43,28 +49,29 @@ def infer_from_text(paragraphs: list[str]) -> tuple[DateInfo | None, list[str]]:
     info = _fmt(year, int(dm["m"]), int(dm["d"]))
     if info is None:
         return None, [_('"{day}" is not a valid date in {year}: date left empty for review').format(day=dm["w"], year=year)]
-    info.inferred = f'the page prints only "{dm["w"]}"; {reason}'
+    _reason(info, FROM_DURATION, day=dm["w"], **reason)
     return info, []
 
 
-def _infer_year(text: str) -> tuple[int | None, str]:
+def _reason(info: DateInfo, template: str, **args) -> None:
+    info.inferred, info.reason = template.format(**args), (template, args)
+
+
+def _infer_year(text: str) -> tuple[int | None, dict]:
     durations = [(int(m["n"]), m["q"]) for m in _DURATION.finditer(text)]
     starts = []
     for m in _START_YEAR.finditer(text):
         if any(cue in m["rest"].lower() or cue in m["q"].lower() for cue in _START_CUES) or m["q"].lower().startswith("từ"):
             starts.append((int(m["y"]), m["q"]))
     if not durations or not starts:
-        return None, ""
+        return None, {}
     base, base_quote = min(starts)
     candidates = {base + n for n, _ in durations}
     if len(candidates) != 1:
-        return None, ""
+        return None, {}
     year = candidates.pop()
     latest = max(int(y) for y in _YEAR.findall(text))
     if year < latest:
-        return None, ""
+        return None, {}
     n, quote = durations[0]
-    return year, (
-        f'the year {year} follows from the text: a relationship begun in {base} ("{base_quote}") '
-        f'is "{quote}" old ({base} + {n}), and no year after {year} is mentioned'
-    )
+    return year, {"year": year, "base": base, "base_quote": base_quote, "quote": quote, "n": n}
