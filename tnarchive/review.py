@@ -163,7 +163,9 @@ def _chrome_part(suggested: dict) -> list[str]:
                "as a line `- \"…\"`, under `drop_lines:` of that site's entry in `data/sources.yml` (the entry whose "
                "`id:` is named below), or under `generic:` if every site prints it."), ""]
     for site, found in suggested.items():
-        lines += [f"- {site}:"] + [f"  - {json.dumps(line, ensure_ascii=False)}" for line in found]
+        label = (_("the entry `id: {id}`").format(id=site.removeprefix("profile ")) if site.startswith("profile ")
+                 else _("the site {site} (no entry yet: add one)").format(site=site))
+        lines += [f"- {label}:"] + [f"  - {json.dumps(line, ensure_ascii=False)}" for line in found]
     return lines + [""]
 
 
