@@ -63,9 +63,10 @@ def check(root: Path, report: dict | None = None) -> list[Finding]:
         ctx = load_context(data)
     except ArchiveError as exc:
         return _findings(exc, root)
-    records = (data / "partners.yml").read_text(encoding="utf-8").split("\n")
+    partners = yamlfile.load(data / "partners.yml")  # valid: load_context read it
+    index = {r.get("id"): i for i, r in enumerate((partners.data or {}).get("partners") or []) if isinstance(r, dict)}
     for pid, why in unplaced(ctx.authority):  # partners the maps cannot show
-        line = next((i for i, x in enumerate(records, 1) if x.strip() == f"- id: {pid}"), 1)
+        line = partners.line(("partners", index[pid], "id")) if pid in index else 1
         out.append(Finding(str((data / "partners.yml").relative_to(root)), line, "warning",
                            _("partner '{pid}' has no place on the maps: {why}").format(pid=pid, why=why)))
     articles = docs / "vi" / "articles"

@@ -12,6 +12,7 @@ from . import __version__, corrections, profiles as prof
 from .authority import Authority
 from .clean import split_page
 from .header import DATE_RANKS
+from .datelines import parse_date_line
 from .decode import DecodeError, decode
 from .errors import _
 from .extract import byline as bylines
@@ -104,16 +105,16 @@ def convert_page(data: bytes, name: str, ctx: Context) -> Article:
 
     date = None
     if hints.get("published"):
-        date = dates.parse_date_line(hints["published"][:16].replace("T", " "), profile)
+        date = parse_date_line(hints["published"][:16].replace("T", " "), profile)
         evidence["date"] = "structured data"
     if date is None and page.date_line:
-        date = dates.parse_date_line(page.date_line, profile)
+        date = parse_date_line(page.date_line, profile)
         evidence["date"] = "header line"
         if page.date_rank is not None and page.date_rank >= DATE_RANKS["above title"]:
             to_check.append(_('date: from "{line}", printed among the site\'s menus above the title').format(line=page.date_line))
             items.append({"key": "date", "code": "date-menus", "value": page.date_line})
     if date is None and byline.date_text:
-        date = dates.parse_date_line(byline.date_text, profile)
+        date = parse_date_line(byline.date_text, profile)
         evidence["date"] = "header line"
     if date is None:
         date, date_warnings = dates.infer_from_text(paragraphs)

@@ -19,6 +19,9 @@ import unicodedata
 from slugify import slugify as _slugify
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+# English month names: the site's dates in English and the translation checks' dates in English text.
+MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+             "October", "November", "December"]
 
 
 def nfc(text: str) -> str:

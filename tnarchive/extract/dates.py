@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..datelines import DateInfo, fmt as _fmt, parse_date_line  # noqa: F401 (parse_date_line: the extractor's API)
+from ..datelines import DateInfo, fmt as _fmt
 from ..errors import N_, _
 
 # The reasoning recorded in the article's front matter (date_inferred) is this English text, so the

@@ -6,11 +6,28 @@ dates are written as Vietnamese writes them (and a screen reader reads them), wi
 """
 from __future__ import annotations
 
-MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-             "October", "November", "December"]
+from ..text import MONTHS_EN
 
 STRINGS: dict[str, dict[str, str]] = {
     "vi": {
+        "map_world": "Bản đồ đối tác trên thế giới",
+        "map_region": "Đông Á và Đông Nam Á",
+        "map_year": "Các đối tác được nhắc đến trong năm {year}",
+        "map_periods": "Đối tác theo từng giai đoạn",
+        "map_numbers": "Số liệu trên bản đồ",
+        "map_place": "Nơi",
+        "map_kind": "Loại",
+        "map_country": "Quốc gia",
+        "map_count": "Số bài",
+        "map_legend": "Chú giải",
+        "map_dot": "Tỉnh, thành phố, quận/huyện (chấm tròn, to theo số bài)",
+        "map_locator": "Vị trí của {name}",
+        "map_on_map": "Trên bản đồ",
+        "map_on_map_text": "{n} bài nhắc đến {name} hoặc một đối tác thuộc {name}",
+        "map_at_country": "đặt tại {name}",
+        "map_none": "Chưa có đối tác nào được nhắc đến.",
+        "map_home": "Thái Nguyên (tỉnh của kho lưu trữ)",
+        "map_world_note": "Các chấm ở Đông Á và Đông Nam Á là liên kết trên bản đồ khu vực bên dưới.",
         "home": "Trang chủ", "articles": "Bài viết", "timeline": "Dòng thời gian", "partners": "Đối tác",
         "people": "Nhân vật", "data": "Dữ liệu", "authors": "Tác giả", "source": "Nguồn", "date": "Ngày",
         "date_inferred": "ngày suy luận", "undated": "Chưa rõ ngày", "provenance": "Nguồn gốc bản lưu",
@@ -32,6 +49,24 @@ STRINGS: dict[str, dict[str, str]] = {
                        "Tệp đã đổi: {files}.",
     },
     "en": {
+        "map_world": "Partners around the world",
+        "map_region": "East and Southeast Asia",
+        "map_year": "Partners named in {year}",
+        "map_periods": "Partners by period",
+        "map_numbers": "The numbers on the map",
+        "map_place": "Place",
+        "map_kind": "Kind",
+        "map_country": "Country",
+        "map_count": "Articles",
+        "map_legend": "Legend",
+        "map_dot": "Province, city or district (dot, sized by articles)",
+        "map_locator": "Where {name} is",
+        "map_on_map": "On the map",
+        "map_on_map_text": "{n} articles naming {name} or a partner within it",
+        "map_at_country": "shown at {name}",
+        "map_none": "No partner is named yet.",
+        "map_home": "Thái Nguyên (the archive's province)",
+        "map_world_note": "The dots in East and Southeast Asia are links on the regional map below.",
         "home": "Home", "articles": "Articles", "timeline": "Timeline", "partners": "Partners", "people": "People",
         "data": "Data", "authors": "Authors", "source": "Source", "date": "Date", "date_inferred": "date inferred",
         "undated": "Undated", "provenance": "Provenance", "seed": "Source file", "sha256": "SHA-256",

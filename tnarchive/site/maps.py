@@ -45,31 +45,9 @@ _STYLE = (
     ".md-typeset .tnm-locator{max-width:480px}.md-typeset .tnm-periods figcaption{font-size:.75rem}"
 )
 
-STRINGS = {
-    "vi": {"world": "Bản đồ đối tác trên thế giới", "region": "Đông Á và Đông Nam Á",
-           "year": "Các đối tác được nhắc đến trong năm {year}", "periods": "Đối tác theo từng giai đoạn",
-           "numbers": "Số liệu trên bản đồ", "place": "Nơi", "kind": "Loại", "country": "Quốc gia",
-           "count": "Số bài", "legend": "Chú giải", "dot": "Tỉnh, thành phố, quận/huyện (chấm tròn, to theo số bài)",
-           "locator": "Vị trí của {name}", "on_map": "Trên bản đồ",
-           "on_map_text": "{n} bài nhắc đến {name} hoặc một đối tác thuộc {name}",
-           "at_country": "đặt tại {name}", "none": "Chưa có đối tác nào được nhắc đến.",
-           "home": "Thái Nguyên (tỉnh của kho lưu trữ)",
-           "world_note": "Các chấm ở Đông Á và Đông Nam Á là liên kết trên bản đồ khu vực bên dưới."},
-    "en": {"world": "Partners around the world", "region": "East and Southeast Asia",
-           "year": "Partners named in {year}", "periods": "Partners by period",
-           "numbers": "The numbers on the map", "place": "Place", "kind": "Kind", "country": "Country",
-           "count": "Articles", "legend": "Legend", "dot": "Province, city or district (dot, sized by articles)",
-           "locator": "Where {name} is", "on_map": "On the map",
-           "on_map_text": "{n} articles naming {name} or a partner within it",
-           "at_country": "shown at {name}", "none": "No partner is named yet.",
-           "home": "Thái Nguyên (the archive's province)",
-           "world_note": "The dots in East and Southeast Asia are links on the regional map below."},
-}
-
-
 def s(lang: str, key: str, **kw) -> str:
-    text = STRINGS[lang][key]
-    return text.format(**kw) if kw else text
+    """A map label in *lang* (the site's string table, l10n.py: keys map_*)."""
+    return t(lang, "map_" + key, **kw)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import re
 import unicodedata
 
 from ..errors import _
-from ..site.l10n import MONTHS_EN
+from ..text import MONTHS_EN
 from ..text import fold
 from .glossary import Term, kept_in
 
