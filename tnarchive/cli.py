@@ -23,6 +23,7 @@ def _interrupted_outside_a_command(signum, frame):
 if threading.current_thread() is threading.main_thread():
     signal.signal(signal.SIGINT, _interrupted_outside_a_command)
 
+import gettext as stdlib_gettext  # noqa: E402
 import json  # noqa: E402  (after the handler: Ctrl-C while these load is one line too)
 import traceback  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -30,10 +31,10 @@ from pathlib import Path  # noqa: E402
 import click  # noqa: E402
 
 from . import __version__  # noqa: E402
-from .clihelp import Group  # noqa: E402
+from .clihelp import Group, use_catalogue  # noqa: E402
 from .convert import atomic_write, convert_all, read_seed, seed_files  # noqa: E402
 from .datafiles import SetupError, load_context  # noqa: E402
-from .errors import LANGUAGES, ArchiveError, N_, Problem, _, bug_line, doing, processing, set_language  # noqa: E402
+from .errors import LANGUAGES, ArchiveError, N_, Problem, _, bug_line, doing, language, processing, set_language  # noqa: E402
 from .inputs import Hashes, input_files  # noqa: E402
 from .pipeline import ConvertError, convert_page  # noqa: E402
 from . import review_items  # noqa: E402
@@ -54,6 +55,22 @@ class _Main(Group):
     """Every command's errors end here: the project's own (ArchiveError) as one line per problem,
     Ctrl-C as one line, anything else as one line naming a bug and the file being processed
     (the traceback only with --debug)."""
+
+    def main(self, args=None, **kwargs):
+        """click's own messages (a mistyped command or option) in the run's language too."""
+        argv = list(sys.argv[1:] if args is None else args)
+        chosen = next((argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--lang"), None) or next(
+            (a.split("=", 1)[1] for a in argv if a.startswith("--lang=")), None)
+        saved = os.environ.get("LANGUAGE"), stdlib_gettext.textdomain()
+        use_catalogue(chosen if chosen in LANGUAGES else language())
+        try:
+            return super().main(args, **kwargs)
+        finally:  # as it was (this process may go on: a test, a script calling main)
+            if saved[0] is None:
+                os.environ.pop("LANGUAGE", None)
+            else:
+                os.environ["LANGUAGE"] = saved[0]
+            stdlib_gettext.textdomain(saved[1])
 
     def invoke(self, ctx):
         if threading.current_thread() is threading.main_thread():

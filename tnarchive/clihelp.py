@@ -3,16 +3,45 @@ before `--lang` is parsed), so they are kept in English, marked `N_()`, and tran
 click's own headings and its --help/--version lines go through the same catalogue (CLICK)."""
 from __future__ import annotations
 
+import gettext as stdlib_gettext
 import inspect
+import os
 from contextlib import contextmanager
 
 import click
 
-from .errors import N_, _
+from .errors import DOMAIN, LOCALE_DIR, N_, _
 
 # click's words on a help page (its own gettext msgids), translated in tnarchive's catalogue
 CLICK = (N_("Usage:"), N_("Options"), N_("Commands"), N_("Show this message and exit."),
          N_("Show the version and exit."))
+
+
+def ngettext(singular: str, plural: str) -> tuple[str, str]:
+    """Mark one of click's plural messages (click itself calls the standard ngettext with it)."""
+    return singular, plural
+
+
+# click's messages for a mistyped command line, which click looks up itself through the standard
+# gettext module: use_catalogue() points that module at tnarchive's catalogue.
+CLICK_ERRORS = (
+    N_("Error: {message}"), N_("Try '{command} {option}' for help."), N_("Invalid value: {message}"),
+    N_("Invalid value for {param_hint}: {message}"), N_("Missing argument"), N_("Missing option"),
+    N_("Missing parameter"), N_("Missing {param_type}"), N_("Missing parameter: {param_name}"),
+    N_("No such option {name!r}."), N_("No such command {name!r}."), N_("Aborted!"),
+    ngettext("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)"),
+    ngettext("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})"),
+    ngettext("Option {name!r} requires an argument.", "Option {name!r} requires {nargs} arguments."),
+    ngettext("{value!r} is not {choice}.", "{value!r} is not one of {choices}."),
+)
+
+
+def use_catalogue(lang: str) -> None:
+    """click's own messages (CLICK_ERRORS) in *lang*: the standard gettext module, which click
+    calls, reads tnarchive's compiled catalogue for the language LANGUAGE names."""
+    stdlib_gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
+    stdlib_gettext.textdomain(DOMAIN)
+    os.environ["LANGUAGE"] = lang
 
 
 class Formatter(click.HelpFormatter):
