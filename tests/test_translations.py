@@ -135,7 +135,7 @@ def test_stale_round_trip_marks_only_the_changed_unit(archive):
     old_p5 = units(xlf)["p5"].source
     vi.write_text(vi.read_text().replace("sẽ ngày càng phát triển", "sẽ phát triển mạnh mẽ hơn nữa"))
     assert "stale: the Vietnamese text changed" in run(["check"], archive).stdout
-    assert f"`tnarchive translations export --stale --slug {KOREA}`" in run(["check"], archive).stdout
+    assert f"`./tna translations export --stale --slug {KOREA}`" in run(["check"], archive).stdout
 
     out = run(["translations", "export", "--stale"], archive, check=True)
     assert "exported 1 article(s)" in out.stdout
@@ -235,7 +235,7 @@ def test_symbol_missing_and_vietnamese_changed_and_hand_edits(archive):
     proc = _import(archive, str(path), "--force")
     assert proc.returncode == 1
     assert (f"{path}: error: the Vietnamese text changed since this file was exported: export it again with "
-            f"`tnarchive translations export --stale --slug {KOREA}`") in proc.stderr
+            f"`./tna translations export --stale --slug {KOREA}`") in proc.stderr
     # A translation edited by hand after the export is never replaced without saying so.
     path = _exported(archive)
     target = archive / f"docs/en/articles/{KOREA}.md"
@@ -249,7 +249,7 @@ def test_symbol_missing_and_vietnamese_changed_and_hand_edits(archive):
     # Not one of ours.
     bogus = archive / "bogus.po"
     bogus.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n')
-    assert f"{bogus}: error: cannot read it: not exported by `tnarchive translations export`" in _import(archive, str(bogus)).stderr
+    assert f"{bogus}: error: cannot read it: not exported by `./tna translations export`" in _import(archive, str(bogus)).stderr
 
 
 def test_memory_fills_identical_blocks_and_tmx_tbx_csv(archive):
@@ -281,7 +281,7 @@ def test_memory_fills_identical_blocks_and_tmx_tbx_csv(archive):
 
 def test_hand_written_translation_new_stamp_and_check(archive):
     slug = REPORT
-    assert f"no English translation yet: `tnarchive translations export --missing --slug {slug}`" in run(["check"], archive).stdout
+    assert f"no English translation yet: `./tna translations export --missing --slug {slug}`" in run(["check"], archive).stdout
     run(["translations", "new", slug], archive, check=True)
     path = archive / f"docs/en/articles/{slug}.md"
     skeleton = frontmatter.load(path)
@@ -296,7 +296,7 @@ def test_hand_written_translation_new_stamp_and_check(archive):
     path.write_text(text)
     found = run(["check"], archive)
     assert found.returncode == 1
-    assert f"translation.source_sha256 is not a SHA-256 (64 hex digits): `tnarchive translations stamp {slug}`" in found.stdout
+    assert f"translation.source_sha256 is not a SHA-256 (64 hex digits): `./tna translations stamp {slug}`" in found.stdout
     assert run(["translations", "stamp", slug, "--translator", "Lê Hoa"], archive).returncode == 0
     post = frontmatter.load(path)
     assert post["translation"]["source_sha256"] == body_sha256(vi.content) and post["translation"]["translator"] == "Lê Hoa"

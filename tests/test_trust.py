@@ -35,7 +35,7 @@ def test_check_reports_path_line_and_fails(project):
     assert f"{rel}:{line_no}: error: people: 'nobody-known' is not an id in data/people.yml" in lines
     assert any(l.startswith(f"{rel}:") and "date_precision" in l and "fortnight" in l for l in lines)
     assert any("seeds/004_18343bb76387200d.txt changed since this article was converted" in l for l in lines)
-    assert any("warning: no English translation yet: `tnarchive translations export --missing --slug" in l for l in lines)
+    assert any("warning: no English translation yet: `./tna translations export --missing --slug" in l for l in lines)
 
 
 def test_check_finds_a_seed_without_article_and_stale_translation(project):

@@ -68,23 +68,23 @@ def _audit_one(root: Path, src, glossary, names, skip: set[str]) -> tuple[list, 
     recorded = eng.record.get("source_sha256") if eng else None
     if eng is None:
         out.append((rel_vi, 1, "warning", _(
-            "no English translation yet: `tnarchive translations export --missing --slug {slug}` (or, to write it "
-            "by hand, `tnarchive translations new {slug}`)").format(slug=src.slug)))
+            "no English translation yet: `./tna translations export --missing --slug {slug}` (or, to write it "
+            "by hand, `./tna translations new {slug}`)").format(slug=src.slug)))
     elif recorded is None:
         out.append((rel_en, 1, "warning", _(
-            "not stamped: once it translates the current Vietnamese, run `tnarchive translations stamp {slug}`")
+            "not stamped: once it translates the current Vietnamese, run `./tna translations stamp {slug}`")
             .format(slug=src.slug)))
     elif not isinstance(recorded, str) or not _SHA.fullmatch(recorded):
         text = eng.path.read_text(encoding="utf-8")
         out.append((rel_en, _line(text, "source_sha256"), "error", _(
-            "translation.source_sha256 is not a SHA-256 (64 hex digits): `tnarchive translations stamp {slug}` "
+            "translation.source_sha256 is not a SHA-256 (64 hex digits): `./tna translations stamp {slug}` "
             "records the right one").format(slug=src.slug)))
         state = "stale"
     elif state == "stale":
         text = eng.path.read_text(encoding="utf-8")
         out.append((rel_en, _line(text, "source_sha256"), "warning", _(
-            "stale: the Vietnamese text changed since this translation: `tnarchive translations export --stale "
-            "--slug {slug}`, or after updating it by hand `tnarchive translations stamp {slug}`").format(slug=src.slug)))
+            "stale: the Vietnamese text changed since this translation: `./tna translations export --stale "
+            "--slug {slug}`, or after updating it by hand `./tna translations stamp {slug}`").format(slug=src.slug)))
     else:
         for p in unit_problems(src, eng.texts(src), glossary, names):
             out.append((rel_en, 1, "warning", _("unit {id}: ").format(id=p.unit) + p.message))

@@ -141,7 +141,7 @@ def new_cmd(slug: str) -> None:
     if err:
         click.echo(_("{path}: error: {why}").format(path=path.relative_to(root), why=err), err=True)
         sys.exit(1)
-    click.echo(_("wrote {path}: replace each TODO with its English, then `tnarchive translations stamp {slug}`").format(
+    click.echo(_("wrote {path}: replace each TODO with its English, then `./tna translations stamp {slug}`").format(
         path=path.relative_to(root), slug=slug))
 
 

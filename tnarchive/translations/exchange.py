@@ -121,7 +121,7 @@ def read(path: Path) -> Parcel:
     else:
         raise FormatError(_("not an XLIFF or PO file"))
     if not meta.get("slug") or not meta.get("source-sha256"):
-        raise FormatError(_("not exported by `tnarchive translations export` (no slug or source checksum in its header)"))
+        raise FormatError(_("not exported by `./tna translations export` (no slug or source checksum in its header)"))
     p = Parcel(meta["slug"], meta["source-sha256"], meta.get("english-sha256") or "none", meta.get("translator", ""))
     for uid, u in units:
         target = str(u.target or "")

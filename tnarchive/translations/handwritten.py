@@ -21,7 +21,7 @@ PLACEHOLDER = "TODO: "
 def skeleton(root: Path, src: Source) -> tuple[Path, str | None]:
     path = english_path(root, src.slug)
     if path.exists():
-        return path, f"already exists: edit it, then `tnarchive translations stamp {src.slug}`"
+        return path, f"already exists: edit it, then `./tna translations stamp {src.slug}`"
     texts = {u.id: PLACEHOLDER + u.text for u in src.units}
     meta = {"title": texts["title"], "summary": summary_of(src.units, texts), "lang": "en", "translation": {
         "of": src.slug, "seed": (src.meta.get("provenance") or {}).get("seed"), "source_sha256": None,
@@ -48,7 +48,7 @@ def stamp(root: Path, src: Source, glossary: dict[str, Term], names: tuple[str, 
           today: str) -> list[Problem]:
     eng = read_english(root, src.slug)
     if eng is None:
-        return [Problem(None, "error", _("no translation: `tnarchive translations new {slug}` writes one to fill in")
+        return [Problem(None, "error", _("no translation: `./tna translations new {slug}` writes one to fill in")
                         .format(slug=src.slug))]
     texts = eng.texts(src)
     problems = [Problem(uid, "error", _("still a placeholder (TODO)")) for uid, t in texts.items() if t.startswith(PLACEHOLDER)]

@@ -58,7 +58,7 @@ def examine(root: Path, parcel: Parcel, src: Source | None, glossary: dict[str, 
         return [Problem(None, "error", _("no Vietnamese article '{slug}' in docs/vi/articles/").format(slug=parcel.slug))]
     if parcel.source_sha256 != src.sha256:
         return [Problem(None, "error", _("the Vietnamese text changed since this file was exported: export it again with "
-                                  "`tnarchive translations export --stale --slug {slug}` and translate the marked units")
+                                  "`./tna translations export --stale --slug {slug}` and translate the marked units")
                         .format(slug=src.slug))]
     out: list[Problem] = []
     current = {u.id: u.text for u in src.units}
