@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..errors import _
+from ..errors import _, language
 
 
 @dataclass
@@ -22,8 +22,11 @@ class Coverage:
     def line(self) -> str:
         undated = _("undated")
         years = ", ".join(f"{y or undated}: {c}/{n}" for y, (n, c, _stale) in sorted(self.by_year.items(), key=_year_order))
-        return (_("translations: {current} of {total} article(s) translated and current ({share:.1f} %), "
-                  "{stale} stale, {missing} missing").format(current=self.current, total=self.total, share=self.share,
+        share = f"{self.share:.1f}"
+        if language() == "vi":  # Vietnamese writes a decimal comma: 37,5 %
+            share = share.replace(".", ",")
+        return (_("translations: {current} of {total} article(s) translated and current ({share} %), "
+                  "{stale} stale, {missing} missing").format(current=self.current, total=self.total, share=share,
                                                              stale=len(self.stale), missing=len(self.missing))
                 + (_("; by year {years}").format(years=years) if years else ""))
 
