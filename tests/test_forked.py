@@ -11,28 +11,18 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-
-
+from procs import children, living
 
 # Run in a fresh interpreter: fork_imap works in this process (serially) when other threads are
 # alive, as they may be in the test session; a child process has only its main thread.
 _SCRIPT = r"""
 import json, os, sys
-from pathlib import Path
-sys.path.insert(0, sys.argv[1])
+sys.path[:0] = [sys.argv[1], sys.argv[2]]
+from procs import children
 from tnarchive.forked import fork_imap, fork_map
 
 def kids():
-    out = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(stat[1]) == os.getpid() and stat[0] != "Z":
-                out.append(int(entry.name))
-    return out
+    return children(os.getpid())
 
 def square_or_fail(n):
     if n == 37:
@@ -62,7 +52,7 @@ print(json.dumps(report))
 
 @pytest.fixture(scope="module")
 def report() -> dict:
-    done = subprocess.run([sys.executable, "-c", _SCRIPT, str(ROOT)], capture_output=True, text=True, timeout=120)
+    done = subprocess.run([sys.executable, "-c", _SCRIPT, str(ROOT), str(Path(__file__).parent)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -83,19 +73,6 @@ def test_stopping_early_reaps_the_workers(report):
     assert report["after_close"] == []
 
 
-def _kids(pid: int) -> list[int]:
-    kids = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(stat[1]) == pid and stat[0] != "Z":
-                kids.append(int(entry.name))
-    return kids
-
-
 def test_workers_end_when_the_parent_is_killed(tmp_path):
     script = tmp_path / "parent.py"
     script.write_text(
@@ -104,14 +81,11 @@ def test_workers_end_when_the_parent_is_killed(tmp_path):
         "    if n == 3: print('running', flush=True)\n" % str(ROOT))
     proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
     assert proc.stdout.readline().strip() == "running"
-    workers = _kids(proc.pid)
+    workers = children(proc.pid)
     assert len(workers) == 2
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and [w for w in workers if Path(f"/proc/{w}").exists()
-                                           and "Z" not in (Path(f"/proc/{w}/stat").read_text().rsplit(")", 1)[1].split()[0])]:
+    while time.monotonic() < deadline and living(workers):
         time.sleep(0.1)
-    assert not [w for w in workers if Path(f"/proc/{w}").exists()
-                and "Z" not in (Path(f"/proc/{w}/stat").read_text().rsplit(")", 1)[1].split()[0])], \
-        "the workers saw their pipe close and ended"
+    assert not living(workers), "the workers saw their pipe close and ended"

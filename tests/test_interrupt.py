@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, TNARCHIVE
+from procs import children, living
 
 from tnarchive.validate import read_page
 
@@ -24,20 +25,6 @@ def corpus(tmp_path_factory) -> Path:
     subprocess.run([sys.executable, str(ROOT / "scripts/gen_corpus.py"), "--count", "60", "--out", str(out),
                     "--seed", "5", "--jobs", "1"], check=True, capture_output=True, timeout=300)
     return out
-
-
-def _children(pid: int) -> list[int]:
-    """Processes whose parent is *pid* (the pool's workers), from /proc."""
-    kids = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                kids.append(int(entry.name))
-    return kids
 
 
 def _wait_for_project_code(pid: int) -> None:
@@ -67,7 +54,7 @@ def test_interrupted_convert_stops_fast_and_leaves_everything_whole(corpus):
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
         _wait_for_project_code(proc.pid)
         time.sleep(rng.uniform(0, 2.4))
-        workers = _children(proc.pid)
+        workers = children(proc.pid)
         sent = time.monotonic()
         os.killpg(proc.pid, signal.SIGINT)
         try:
@@ -89,9 +76,7 @@ def test_interrupted_convert_stops_fast_and_leaves_everything_whole(corpus):
             assert proc.returncode == 0, err  # it finished before the signal came
         assert took < 2
         time.sleep(0.2)
-        assert not [w for w in workers if Path(f"/proc/{w}").exists()
-                    and "Z" not in (Path(f"/proc/{w}/stat").read_text().rsplit(")", 1)[1].split()[0])], \
-            "no worker outlives the run"
+        assert not living(workers), "no worker outlives the run"
         leftovers = [p for p in corpus.rglob("*") if p.name.endswith(".tmp")]
         assert not leftovers, leftovers
         for path in sorted(articles.glob("*.md")) if articles.is_dir() else []:
