@@ -41,12 +41,9 @@ from . import review_items  # noqa: E402
 from .review import review_report, translation_status  # noqa: E402
 
 _ROOT = click.Path(file_okay=False, path_type=Path)
-# How `inspect` names the converter's evidence and removal rules (the front matter keeps the English keys).
+# How `inspect` names the converter's evidence (the front matter keeps the English keys; removal
+# rules: review_items.REMOVAL_RULES).
 EVIDENCE = {"structured data": N_("structured data"), "header line": N_("header line"), "inferred": N_("inferred")}
-RULES = {rule: rule for rule in (
-    N_("source tag"), N_("dateline"), N_("byline under the title"), N_("chrome"), N_("date line above the title"),
-    N_("site banner"), N_("breadcrumb"), N_("page header (menu, widget)"), N_("footer"), N_("footer marker"),
-    N_("related block marker"), N_("related block (summary)"), N_("related block"), N_("related headline after the lead"))}
 EXIT_BUG = 3
 EXIT_INTERRUPTED = 130
 
@@ -258,7 +255,7 @@ def inspect(file: Path, as_json: bool, data_dir: Path) -> None:
         if item["key"] in ("title", "lead") and item["code"] != "title-position":
             click.echo(_("to check: {text}").format(text=review_items.sentences(item, m, file.name)[0]))
     for line, rule in art.removed:
-        click.echo(_("removed:  [{rule}] {line}").format(rule=_(RULES.get(rule, rule)), line=line))
+        click.echo(_("removed:  [{rule}] {line}").format(rule=_(rule), line=line))
 
 
 @main.command(help=N_("Check the archive in the current folder: front matter against the schema, known ids, "

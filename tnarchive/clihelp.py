@@ -74,7 +74,9 @@ def _translated(items):
             item.help = text
 
 
-class Command(click.Command):
+class _TranslatedHelp:
+    """A command's or group's help, and its one-line summary in its group's list, in the chosen language."""
+
     context_class = Context
 
     def format_help(self, ctx, formatter):
@@ -86,17 +88,12 @@ class Command(click.Command):
             return super().get_short_help_str(limit)
 
 
-class Group(click.Group):
-    context_class = Context
+class Command(_TranslatedHelp, click.Command):
+    pass
+
+
+class Group(_TranslatedHelp, click.Group):
     command_class = Command
-
-    def format_help(self, ctx, formatter):
-        with _translated([self, *self.get_params(ctx)]):
-            super().format_help(ctx, formatter)
-
-    def get_short_help_str(self, limit: int = 45) -> str:
-        with _translated([self]):
-            return super().get_short_help_str(limit)
 
 
 Group.group_class = Group

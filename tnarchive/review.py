@@ -91,12 +91,6 @@ def review_report(outcome: Outcome, translations: dict[str, str] | None = None,
     return "\n".join(lines), data
 
 
-# The rules that remove a line (clean.py, header.py), as the report names them.
-_RULES = {rule: rule for rule in (
-    N_("site banner"), N_("breadcrumb"), N_("chrome"), N_("page header (menu, widget)"), N_("date line above the title"),
-    N_("dateline"), N_("byline under the title"), N_("source tag"), N_("footer marker"), N_("footer"),
-    N_("related block marker"), N_("related block"), N_("related block (summary)"), N_("related headline after the lead"))}
-
 _ORDER = ("title", "lead", "date", "authors", "removed", "people", "partners")
 
 
@@ -152,7 +146,7 @@ def _article_part(seed: str, meta: dict, items: list[dict], removed: list[tuple[
     if removed:  # folded away: to compare with the original page when an item asks for it
         lines += ["", "<details><summary>" + _("Lines removed from the page, with the rule that removed each")
                   + "</summary>", ""]
-        lines += [f"- {_(_RULES.get(rule, rule))}: {json.dumps(line, ensure_ascii=False)}" for line, rule in removed]
+        lines += [f"- {_(rule)}: {json.dumps(line, ensure_ascii=False)}" for line, rule in removed]
         lines += ["", "</details>"]
     return lines + [""]
 

@@ -12,6 +12,13 @@ import json
 
 from .errors import N_, _
 
+# The rules that remove a line (clean.py, header.py), marked for translation: `inspect` and the
+# report name each with _(rule).
+REMOVAL_RULES = (
+    N_("site banner"), N_("breadcrumb"), N_("chrome"), N_("page header (menu, widget)"), N_("date line above the title"),
+    N_("dateline"), N_("byline under the title"), N_("source tag"), N_("footer marker"), N_("footer"),
+    N_("related block marker"), N_("related block"), N_("related block (summary)"), N_("related headline after the lead"))
+
 # What is wrong, by the item's code. {value}: the doubtful text; {date}, {id}, {score} where they apply.
 WHAT = {
     "date-missing": N_("The article has no date: {value}."),
