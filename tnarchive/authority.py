@@ -70,6 +70,7 @@ class Authority:
     partners: dict[str, Partner] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
     names: list[Name] = field(default_factory=list)
+    partner_lines: dict[str, int] = field(default_factory=dict)  # id → line of its `id:` in partners.yml, when known
 
     def country_of(self, partner_id: str) -> str | None:
         seen = set()
@@ -144,6 +145,8 @@ def load_authority(partners_data: dict | None, people_data: dict | None,
             raise pw.error(path + ("kind",), _("{what}: kind '{kind}' is not one of {kinds}")
                            .format(what=what, kind=kind, kinds=", ".join(PARTNER_KINDS)))
         at[pid] = (pw, path)
+        if pw.doc:
+            auth.partner_lines[pid] = pw.doc.line(path + ("id",))
         auth.partners[pid] = Partner(
             id=pid, name_vi=_require(rec, "name_vi", pw, path, what), name_en=_require(rec, "name_en", pw, path, what),
             kind=kind, parent=rec.get("parent") or None,

@@ -63,11 +63,8 @@ def check(root: Path, report: dict | None = None) -> list[Finding]:
         ctx = load_context(data)
     except ArchiveError as exc:
         return _findings(exc, root)
-    partners = yamlfile.load(data / "partners.yml")  # valid: load_context read it
-    index = {r.get("id"): i for i, r in enumerate((partners.data or {}).get("partners") or []) if isinstance(r, dict)}
     for pid, why in unplaced(ctx.authority):  # partners the maps cannot show
-        line = partners.line(("partners", index[pid], "id")) if pid in index else 1
-        out.append(Finding(str((data / "partners.yml").relative_to(root)), line, "warning",
+        out.append(Finding(str((data / "partners.yml").relative_to(root)), ctx.authority.partner_lines.get(pid, 1), "warning",
                            _("partner '{pid}' has no place on the maps: {why}").format(pid=pid, why=why)))
     articles = docs / "vi" / "articles"
     try:

@@ -32,18 +32,22 @@ def manifest_path(root: Path) -> Path:
     return root / "docs" / "vi" / "articles" / MANIFEST
 
 
-def article_changes(root: Path, hashes: Hashes | None = None) -> list[Change] | None:
+def article_changes(root: Path, hashes: Hashes | None = None, seeds: bool = True) -> list[Change] | None:
     """The inputs (seeds, data files, corrections) that differ from what the last conversion read:
     empty when nothing was converted yet (no manifest), None when the conversion recorded no inputs
-    (an older tnarchive). Raises SetupError for a manifest that cannot be read (it names the file)."""
+    (an older tnarchive). *seeds*: False leaves the seeds out (not even read). Raises SetupError for
+    a manifest that cannot be read (it names the file)."""
     path = manifest_path(root)
     if not path.exists():
         return []
     recorded = _recorded(path)
     if recorded is None:
         return None
-    seeds = root / "seeds"
-    current = (hashes or Hashes()).of(input_files(seed_files(seeds) if seeds.is_dir() else [], root / "data"))
+    folder = root / "seeds"
+    read = seed_files(folder) if seeds and folder.is_dir() else []
+    current = (hashes or Hashes()).of(input_files(read, root / "data"))
+    if not seeds:
+        recorded = {k: v for k, v in recorded.items() if not k.startswith("seeds/")}
     return changes(recorded, current)
 
 
@@ -93,11 +97,10 @@ def problems(root: Path, site: Path, seeds: bool = True) -> list[Problem]:
     articles). *site*: the built site, as the user named it. *seeds*: False leaves out the seeds
     (`check` tells of each per article). An unreadable manifest is left to whoever reads it."""
     try:
-        found = article_changes(root)
+        found = article_changes(root, seeds=seeds)
     except ArchiveError:
         found = []
-    out = [unrecorded_problem(root)] if found is None else [
-        change_problem(c) for c in found if seeds or not c.path.startswith("seeds/")]
+    out = [unrecorded_problem(root)] if found is None else [change_problem(c) for c in found]
     if site_stale(root, root / site):
         out.append(site_problem(site))
     return out
