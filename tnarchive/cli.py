@@ -36,6 +36,7 @@ from .convert import atomic_write, convert_all, read_seed, seed_files  # noqa: E
 from .datafiles import SetupError, load_context  # noqa: E402
 from .errors import LANGUAGES, ArchiveError, N_, Problem, _, bug_line, doing, language, processing, set_language  # noqa: E402
 from .inputs import Hashes, input_files  # noqa: E402
+from .interrupts import catch_ctrl_c, raise_if_interrupted  # noqa: E402
 from .pipeline import ConvertError, convert_page  # noqa: E402
 from . import review_items  # noqa: E402
 from .review import review_report, translation_status  # noqa: E402
@@ -70,10 +71,11 @@ class _Main(Group):
             stdlib_gettext.textdomain(saved[1])
 
     def invoke(self, ctx):
-        if threading.current_thread() is threading.main_thread():
-            signal.signal(signal.SIGINT, signal.default_int_handler)  # the command stops cleanly (finally, with)
+        catch_ctrl_c()  # the command stops cleanly (finally, with)
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            raise_if_interrupted()  # a Ctrl-C Python swallowed in a finalizer, now the work is done
+            return result
         except ArchiveError as exc:
             for line in exc.lines():
                 click.echo(line, err=True)

@@ -24,7 +24,7 @@ from . import __version__, validate, yamlfile
 from .datafiles import SetupError
 from .errors import ArchiveError, Problem, _, bug_line, one_line
 from .forked import fork_imap
-from .interrupts import interrupts_deferred, time_limit
+from .interrupts import interrupts_deferred, raise_if_interrupted, time_limit
 from .pipeline import Article, Context, ConvertError, convert_page
 from .render import document
 from .text import fold
@@ -64,6 +64,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+    raise_if_interrupted()
 
 
 def seed_files(seeds_dir: Path) -> list[Path]:
@@ -149,6 +150,7 @@ def _convert_seeds(seeds: list[Path], ctx: Context, jobs: int | None, progress: 
 
             rows = tqdm(rows, total=len(seeds), unit="page", desc="convert")
         for path, (article, error, keys, text) in rows:
+            raise_if_interrupted()
             yield path, article, error, keys, text
 
 

@@ -8,6 +8,7 @@ and no temporary file behind, and still stops at once.
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 from contextlib import contextmanager
 
@@ -29,7 +30,12 @@ def time_limit(seconds: float | None):
         yield
         return
 
+    running = [True]
+
     def expired(signum, frame):
+        if not running[0]:  # the body is over
+            return
+        signal.setitimer(signal.ITIMER_REAL, 0.05)  # again soon, should this land in a finalizer (_unraisable)
         raise PageTimeout(_("took over {s:g} s to convert; skipped (the rest of the batch goes on)").format(s=seconds))
 
     previous = signal.signal(signal.SIGALRM, expired)
@@ -37,8 +43,48 @@ def time_limit(seconds: float | None):
     try:
         yield
     finally:
+        running[0] = False
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+_pressed = False  # Ctrl-C arrived during the command (kept even where Python swallowed it)
+_default_unraisable = sys.unraisablehook
+
+
+def _on_ctrl_c(signum, frame):
+    global _pressed
+    _pressed = True
+    raise KeyboardInterrupt
+
+
+def _unraisable(unraisable) -> None:
+    """Python cannot raise an exception out of a finalizer (a __del__, a weakref callback): a
+    Ctrl-C that lands in one is printed as "Exception ignored ... Traceback" and lost. The
+    traceback is not printed; the interrupt is not lost either (_pressed, raise_if_interrupted).
+    A page's time limit, the same: its timer fires again until the limit is raised outside one."""
+    if unraisable.exc_type is not None and issubclass(unraisable.exc_type, (KeyboardInterrupt, PageTimeout)):
+        return
+    _default_unraisable(unraisable)
+
+
+def catch_ctrl_c() -> None:
+    """For the duration of a command: Ctrl-C raises KeyboardInterrupt and is remembered."""
+    global _pressed
+    _pressed = False
+    sys.unraisablehook = _unraisable
+    if _main_thread():
+        signal.signal(signal.SIGINT, _on_ctrl_c)
+
+
+def ctrl_c_pressed() -> bool:
+    return _pressed
+
+
+def raise_if_interrupted() -> None:
+    """Raise the Ctrl-C that Python swallowed in a finalizer; at points where stopping is clean."""
+    if _pressed:
+        raise KeyboardInterrupt
 
 
 @contextmanager
