@@ -228,6 +228,8 @@ def site_with_translation_gaps(tmp_path_factory):
         (project / "data/corrections").mkdir(exist_ok=True)
         (project / "data/corrections/003_5afb966c1325a250.yml").write_text(
             "title: Bí thư Tỉnh ủy Thái Nguyên tiếp Đoàn công tác tỉnh Gyeongsangbuk-do (Hàn Quốc)\n", encoding="utf-8")
+        people = project / "data/people.yml"  # a person recorded with no English form of the name
+        people.write_text(people.read_text(encoding="utf-8").replace("    name_en: Trinh Viet Hung\n", "", 1), encoding="utf-8")
         from conftest import run
 
         proc = run(["convert"], project, check=True)
@@ -257,6 +259,29 @@ def test_stale_translation_is_flagged(site_with_translation_gaps):
     assert page.select_one(".tna-stale")
     fresh = soup(site_with_translation_gaps / "en/articles/2023-08-29-thai-nguyen-chu-dong-tich-cuc-hoi-nhap-quoc-te.html")
     assert not fresh.select_one(".tna-stale") and not fresh.select_one(".tna-untranslated")
+
+
+def test_a_vietnamese_name_heading_an_english_page_is_marked_vietnamese(site_with_translation_gaps):
+    """A person with no English form of the name: the English page's one <h1> says lang="vi", so a
+    screen reader pronounces the name as Vietnamese; on the Vietnamese page it needs no mark."""
+    en = soup(site_with_translation_gaps / "en/people/trinh-viet-hung.html")
+    assert [(h.get("lang"), h.get_text(strip=True)) for h in en.find_all("h1")] == [("vi", "Trịnh Việt Hùng")]
+    assert en.title.get_text().startswith("Trịnh Việt Hùng")
+    vi = soup(site_with_translation_gaps / "people/trinh-viet-hung.html")
+    assert [(h.get("lang"), h.get_text(strip=True)) for h in vi.find_all("h1")] == [(None, "Trịnh Việt Hùng")]
+    named = soup(site_with_translation_gaps / "en/people/pham-hoang-son.html")  # an English form: no mark
+    assert [h.get("lang") for h in named.find_all("h1")] == [None]
+
+
+def test_an_inferred_dates_reasoning_is_given_in_the_pages_language(built_site):
+    """The converter records why it inferred a date in English (the article is the same in any
+    locale); each site says it in its own language."""
+    slug = "2023-08-10-bi-thu-tinh-uy-thai-nguyen-tiep-va-lam-viec-voi"
+    vi = soup(built_site / f"articles/{slug}.html").select_one(".tna-inferred")
+    en = soup(built_site / f"en/articles/{slug}.html").select_one(".tna-inferred")
+    assert vi.get_text() == "(ngày suy luận)" and en.get_text() == "(date inferred)"
+    assert vi["title"].startswith('trang gốc chỉ in "Ngày 10/8"; năm 2023 suy ra từ nội dung bài') and "2005 + 18" in vi["title"]
+    assert en["title"].startswith('the page prints only "Ngày 10/8"; the year 2023 follows from the text')
 
 
 def test_long_listings_are_paged_and_bounded():

@@ -80,6 +80,11 @@ def _(message: str) -> str:
     return _catalogue(language()).gettext(message)
 
 
+def translated(message: str, lang: str) -> str:
+    """*message* in *lang* whatever the run's language: the site builds each language's pages."""
+    return _catalogue(lang if lang in LANGUAGES else "en").gettext(message)
+
+
 @dataclass(frozen=True)
 class Problem:
     path: str

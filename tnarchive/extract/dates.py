@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..datelines import DateInfo, fmt as _fmt
-from ..errors import N_, _
+from ..errors import N_, _, translated
 
 # The reasoning recorded in the article's front matter (date_inferred) is this English text, so the
 # article is the same whatever the locale; the review report shows it translated (DateInfo.reason).
@@ -55,6 +55,33 @@ def infer_from_text(paragraphs: list[str]) -> tuple[DateInfo | None, list[str]]:
 
 def _reason(info: DateInfo, template: str, **args) -> None:
     info.inferred, info.reason = template.format(**args), (template, args)
+
+
+def _recorded_pattern(template: str) -> re.Pattern:
+    """A regular expression that reads a reasoning written with *template* back into its values."""
+    seen: set[str] = set()
+
+    def field(m: re.Match) -> str:
+        name = m.group(1)
+        if name in seen:
+            return f"(?P={name})"
+        seen.add(name)
+        return f"(?P<{name}>.+?)"
+
+    return re.compile(re.sub(r"\\\{(\w+)\\\}", field, re.escape(template)) + r"\Z", re.S)
+
+
+_RECORDED = [(t, _recorded_pattern(t)) for t in (FROM_EVENT, FROM_DURATION)]
+
+
+def reasoning_in(recorded: str, lang: str) -> str:
+    """The inferred date's reasoning as recorded in the front matter (English), said in *lang*: the
+    Vietnamese site shows it in Vietnamese. A reasoning written by hand stays as it is."""
+    for template, pattern in _RECORDED:
+        m = pattern.match(recorded)
+        if m:
+            return translated(template, lang).format(**m.groupdict())
+    return recorded
 
 
 def _infer_year(text: str) -> tuple[int | None, dict]:

@@ -10,6 +10,7 @@ from collections import Counter
 from markupsafe import Markup
 
 from ..catalog.model import Article, Catalog
+from ..extract.dates import reasoning_in
 from .l10n import t
 from .markup import a, chips, html, time_tag
 
@@ -25,7 +26,8 @@ def header(cat: Catalog, art: Article, lang: str) -> Markup:
     rows = []
     when = time_tag(art, lang)
     if art.date_inferred:  # focusable: Material's tooltip then shows the reasoning to keyboard readers too
-        when += html(' <span class="tna-inferred" tabindex="0" title="{}">({})</span>', art.date_inferred, t(lang, "date_inferred"))
+        when += html(' <span class="tna-inferred" tabindex="0" title="{}">({})</span>',
+                     reasoning_in(art.date_inferred, lang), t(lang, "date_inferred"))
     rows.append(html('<p class="tna-meta__date">{}</p>', when))
     if art.authors:
         names = Markup(", ").join(

@@ -115,15 +115,19 @@ def article_list(cat: Catalog, arts: list[Article], lang: str, here: str, with_p
     return html('<ul class="tna-list">\n{}\n</ul>', items)
 
 
-def page(title: str, body: Markup, description: str | None = None) -> str:
-    """A generated page's Markdown: YAML front matter, then one raw HTML block (no blank lines inside)."""
+def page(title: str, body: Markup, description: str | None = None, title_lang: str | None = None) -> str:
+    """A generated page's Markdown: YAML front matter, then one raw HTML block (no blank lines inside).
+    *title_lang*: the title's language where it is not the page's (a Vietnamese name on an English
+    page); the page then carries its own <h1 lang=…>, which Material shows instead of its own."""
     import yaml
 
     meta = {"title": title}
     if description:
         meta["description"] = description
-    html = "\n".join(line for line in str(body).split("\n") if line.strip())
-    return f"---\n{yaml.safe_dump(meta, allow_unicode=True, width=100000)}---\n\n<div class=\"tna-page\">\n{html}\n</div>\n"
+    if title_lang:
+        body = html('<h1 lang="{}">{}</h1>\n{}', title_lang, title, body)
+    block = "\n".join(line for line in str(body).split("\n") if line.strip())
+    return f"---\n{yaml.safe_dump(meta, allow_unicode=True, width=100000)}---\n\n<div class=\"tna-page\">\n{block}\n</div>\n"
 
 
 PER_PAGE = 100  # articles on one page of a partner or person; more go to numbered pages

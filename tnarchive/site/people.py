@@ -58,7 +58,8 @@ def person_page(cat: Catalog, pid: str, lang: str, n: int = 1, arts=None, total_
     parts.append(article_list(cat, arts, lang, here))
     parts.append(pager("people", pid, n, total_pages, lang, here))
     name = person_name(cat, pid, lang)
-    return page(name if n == 1 else f"{name} ({n}/{total_pages})", Markup("\n").join(parts))
+    return page(name if n == 1 else f"{name} ({n}/{total_pages})", Markup("\n").join(parts),
+                title_lang=person_lang(cat, pid, lang))
 
 
 def people_index(cat: Catalog, lang: str) -> str:
