@@ -36,6 +36,11 @@ def input_files(seeds: list[Path], data_dir: Path) -> dict[str, Path]:
     return files
 
 
+def stat_stamp(st: os.stat_result) -> tuple[int, int, int]:
+    """(size, modification time, inode): a file whose stamp is unchanged need not be read again."""
+    return st.st_size, st.st_mtime_ns, st.st_ino
+
+
 class Hashes:
     """SHA-256 of files, remembered by (size, modification time, inode): a file whose stat is the
     same as when it was last hashed is not read again (`mkdocs serve` asks after every edit).
@@ -51,7 +56,7 @@ class Hashes:
                 st = os.stat(path)
             except OSError:  # gone meanwhile: it is not an input any more
                 continue
-            stamp = (st.st_size, st.st_mtime_ns, st.st_ino)
+            stamp = stat_stamp(st)
             known = self._known.get(path)
             if known is None or known[0] != stamp:
                 try:

@@ -77,10 +77,6 @@ def catch_ctrl_c() -> None:
         signal.signal(signal.SIGINT, _on_ctrl_c)
 
 
-def ctrl_c_pressed() -> bool:
-    return _pressed
-
-
 def raise_if_interrupted() -> None:
     """Raise the Ctrl-C that Python swallowed in a finalizer; at points where stopping is clean."""
     if _pressed:

@@ -15,7 +15,7 @@ from pathlib import Path
 from .catalog.loader import inputs_digest
 from .convert import MANIFEST, read_manifest, seed_files
 from .errors import N_, ArchiveError, Problem, _
-from .inputs import Change, Hashes, changes, input_files
+from .inputs import Change, Hashes, changes, input_files, stat_stamp
 
 CONVERT = "./tna convert"
 BUILD = "./tna build"
@@ -57,8 +57,7 @@ _READ: dict[Path, tuple[tuple[int, int, int], dict | None]] = {}  # manifest →
 def _recorded(path: Path) -> dict | None:
     """The manifest's inputs, read again only when the file changed: checking it against its schema
     takes about a second at 5,000 articles, and `mkdocs serve` asks after every edit."""
-    st = path.stat()
-    stamp = (st.st_size, st.st_mtime_ns, st.st_ino)
+    stamp = stat_stamp(path.stat())
     known = _READ.get(path)
     if known is None or known[0] != stamp:
         known = _READ[path] = (stamp, read_manifest(path).get("inputs"))
